@@ -1,0 +1,109 @@
+# Praxis - build, run, test, benchmark, install.
+#
+#   make run      build and start the REPL on the bundled corpus
+#   make check    build and pass every test (also under ASan+UBSan and valgrind)
+#   make bench    the benchmarks (import speed and memory)
+#   make install  PREFIX=/usr/local DESTDIR=
+#
+# Missing Debian packages are installed first (apt-get as root, sudo
+# otherwise), saying what is done.
+
+CC       ?= gcc
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+PYTHON   ?= /usr/bin/python3
+BUILD    := build
+PKGS     := lua5.4 libxml-2.0 libutf8proc readline
+# Debian packages: libraries, then the tools the tests use
+DEB_LIBS := liblua5.4-dev libxml2-dev libutf8proc-dev libreadline-dev pkg-config
+DEB_TEST := lua5.4 libxml2-utils valgrind tmux clang-14 libclang-rt-14-dev \
+            python3 python3-lxml python3-networkx
+DEPS_STAMP := $(BUILD)/.deps-ok
+
+CSTD     := -std=c11 -D_DEFAULT_SOURCE
+WARN     := -Wall -Wextra -Werror
+OPT      ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua $(CFLAGS)
+
+CORE_SRC := $(wildcard core/*.c)
+HOST_SRC := $(wildcard lua/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+HOST_OBJ := $(HOST_SRC:%.c=$(BUILD)/%.o)
+HEADERS  := $(wildcard core/*.h lua/*.h)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+
+ifeq ($(BUILD),build/asan)
+.PHONY: units
+endif
+.PHONY: all run check bench install uninstall clean deps check-unit check-cli \
+        check-corpora check-asan check-valgrind asan
+
+BIN ?= praxis
+
+all: $(DEPS_STAMP) $(BIN)
+
+# ---- dependencies -------------------------------------------------------
+$(DEPS_STAMP): tools/deps.sh
+	@sh tools/deps.sh "$(DEB_LIBS) $(DEB_TEST)"
+	@mkdir -p $(BUILD) && touch $@
+
+deps:
+	@sh tools/deps.sh "$(DEB_LIBS) $(DEB_TEST)"
+
+# ---- build --------------------------------------------------------------
+$(BUILD)/%.o: %.c $(HEADERS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libpraxis.a: $(CORE_OBJ)
+	ar rcs $@ $^
+
+$(BIN): $(HOST_OBJ) $(BUILD)/libpraxis.a
+	$(CC) $(OPT) -o $@ $(HOST_OBJ) $(BUILD)/libpraxis.a $(PKG_LIBS) $(LDFLAGS)
+
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libpraxis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS)
+
+# the same under AddressSanitizer + UndefinedBehaviorSanitizer
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/praxis \
+	    OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build/asan/praxis units
+
+units: $(UNIT_BIN)
+
+# ---- run ----------------------------------------------------------------
+run: all
+	./praxis
+
+# ---- tests --------------------------------------------------------------
+check: all $(UNIT_BIN)
+	@sh tools/check.sh
+
+check-unit: $(UNIT_BIN)
+	@sh tools/check.sh unit
+
+check-cli: all
+	@sh tools/check.sh cli
+
+# ---- benchmarks ---------------------------------------------------------
+bench: all
+	tests/bench/run.sh ./praxis
+
+# ---- install ------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/praxis
+	install -m 755 praxis $(DESTDIR)$(PREFIX)/bin/praxis
+	cp -R corpora $(DESTDIR)$(PREFIX)/share/praxis/
+	if [ -d scripts ]; then cp -R scripts $(DESTDIR)$(PREFIX)/share/praxis/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/praxis
+	rm -rf $(DESTDIR)$(PREFIX)/share/praxis
+
+clean:
+	rm -rf $(BUILD) praxis

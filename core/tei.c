@@ -1,0 +1,1804 @@
+/* tei.c - streaming TEI import (libxml2 SAX2, push parser).
+ *
+ * One pass over the XML, straight into the corpus's flat arrays. The
+ * parser is set up as ../docs/DESIGN.md ("Reading hostile XML") says: a
+ * zeroed handler with only our callbacks, XML_PARSE_NONET and nothing else,
+ * a DOCTYPE that never loads anything, every entity declaration or
+ * reference to an undeclared entity refused, our own limits on depth, text
+ * and names. Each file is one transaction: a refused file leaves nothing
+ * behind in the corpus.
+ */
+#include "tei.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+#define XML_NS "http://www.w3.org/XML/1998/namespace"
+
+/* ------------------------------------------------------------------ */
+/* Element names                                                       */
+/* ------------------------------------------------------------------ */
+
+enum elem {
+    E_OTHER = 0,
+    E_TEI, E_TEICORPUS, E_TEIHEADER, E_TEXT, E_BODY, E_FRONT, E_BACK, E_GROUP,
+    E_DIV, E_DIV1, E_DIV2, E_DIV3, E_DIV4, E_DIV5, E_DIV6, E_DIV7,
+    E_U, E_SP, E_POST, E_POSTING, E_ABLOCK,
+    E_SPEAKER, E_STAGE, E_NOTE, E_GAP, E_DESC, E_HEAD, E_SPANGRP, E_SPAN,
+    E_INTERPGRP, E_INTERP, E_FS, E_CASTLIST,
+    E_PAUSE, E_VOCAL, E_KINESIC, E_INCIDENT, E_SHIFT, E_ANCHOR,
+    E_W, E_SEG, E_P, E_L, E_AB, E_LG, E_S, E_LB,
+    E_TIMELINE, E_WHEN,
+    E_LISTPERSON, E_PERSON, E_PERSONGRP, E_PERSNAME, E_NAME, E_SEX, E_AGE,
+    E_AFFILIATION, E_ALT, E_BIRTH, E_LISTORG, E_ORG, E_ORGNAME,
+    E_TITLE, E_TITLESTMT, E_FILEDESC, E_DATE, E_SETTING, E_RECORDING, E_CREATION,
+    E_STANDOFF, E_LISTEVENT, E_EVENT, E_ADDRESSEE, E_STRUCT,
+    E_COUNT
+};
+
+static const struct { const char *name; enum elem e; } elem_names[] = {
+    {"TEI", E_TEI}, {"ab", E_AB}, {"addressee", E_ADDRESSEE},
+    {"affiliation", E_AFFILIATION}, {"age", E_AGE}, {"alt", E_ALT},
+    {"anchor", E_ANCHOR}, {"annotatedU", E_ABLOCK},
+    {"annotationBlock", E_ABLOCK}, {"annotationGrp", E_ABLOCK}, {"back", E_BACK},
+    {"birth", E_BIRTH}, {"body", E_BODY}, {"castList", E_CASTLIST},
+    {"creation", E_CREATION}, {"date", E_DATE}, {"desc", E_DESC}, {"div", E_DIV},
+    {"div1", E_DIV1}, {"div2", E_DIV2}, {"div3", E_DIV3}, {"div4", E_DIV4},
+    {"div5", E_DIV5}, {"div6", E_DIV6}, {"div7", E_DIV7}, {"event", E_EVENT},
+    {"fileDesc", E_FILEDESC}, {"front", E_FRONT}, {"fs", E_FS}, {"gap", E_GAP},
+    {"group", E_GROUP}, {"head", E_HEAD}, {"incident", E_INCIDENT},
+    {"interp", E_INTERP}, {"interpGrp", E_INTERPGRP}, {"kinesic", E_KINESIC},
+    {"l", E_L}, {"lb", E_LB}, {"lg", E_LG}, {"listEvent", E_LISTEVENT},
+    {"listOrg", E_LISTORG}, {"listPerson", E_LISTPERSON}, {"name", E_NAME},
+    {"note", E_NOTE}, {"org", E_ORG}, {"orgName", E_ORGNAME}, {"p", E_P},
+    {"pause", E_PAUSE}, {"persName", E_PERSNAME}, {"person", E_PERSON},
+    {"personGrp", E_PERSONGRP}, {"post", E_POST}, {"posting", E_POSTING},
+    {"recording", E_RECORDING}, {"s", E_S}, {"seg", E_SEG},
+    {"setting", E_SETTING}, {"sex", E_SEX}, {"shift", E_SHIFT}, {"sp", E_SP},
+    {"span", E_SPAN}, {"spanGrp", E_SPANGRP}, {"speaker", E_SPEAKER},
+    {"stage", E_STAGE}, {"standOff", E_STANDOFF}, {"teiCorpus", E_TEICORPUS},
+    {"teiHeader", E_TEIHEADER}, {"text", E_TEXT}, {"timeline", E_TIMELINE},
+    {"title", E_TITLE}, {"titleStmt", E_TITLESTMT}, {"u", E_U}, {"vocal", E_VOCAL},
+    {"w", E_W}, {"when", E_WHEN},
+};
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp((const char *)a, *(const char *const *)b);
+}
+
+static enum elem lookup_elem(const char *name)
+{
+    size_t n = sizeof elem_names / sizeof elem_names[0];
+    const void *r = bsearch(name, elem_names, n, sizeof elem_names[0], cmp_name);
+    return r ? ((const __typeof__(elem_names[0]) *)r)->e : E_OTHER;
+}
+
+static int is_div(enum elem e) { return e >= E_DIV && e <= E_DIV7; }
+static int is_unit(enum elem e)
+{
+    return e == E_U || e == E_SP || e == E_POST || e == E_POSTING || e == E_ABLOCK;
+}
+/* Elements whose content is never part of an utterance's text. */
+static int is_suppressed(enum elem e)
+{
+    switch (e) {
+    case E_SPEAKER: case E_STAGE: case E_NOTE: case E_GAP: case E_DESC: case E_HEAD:
+    case E_SPANGRP: case E_SPAN: case E_INTERPGRP: case E_INTERP: case E_FS:
+    case E_PAUSE: case E_VOCAL: case E_KINESIC: case E_INCIDENT: case E_SHIFT:
+    case E_ANCHOR: case E_ADDRESSEE: case E_TIMELINE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+/* Elements whose edges separate words. */
+static int is_boundary(enum elem e)
+{
+    switch (e) {
+    case E_W: case E_SEG: case E_P: case E_L: case E_AB: case E_LG: case E_S:
+    case E_LB: case E_U: case E_PAUSE: case E_VOCAL: case E_KINESIC:
+    case E_INCIDENT: case E_SHIFT: case E_ANCHOR: case E_SPEAKER: case E_STAGE:
+    case E_NOTE: case E_GAP: case E_HEAD: case E_DESC:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Attribute names we read, looked up once per parser in its dictionary so
+ * that matching is a pointer comparison. */
+enum attr {
+    A_ID, A_WHO, A_START, A_END, A_SYNCH, A_WHEN, A_WHEN_ISO, A_REPLYTO,
+    A_TOWHOM, A_LANG, A_TYPE, A_ROLE, A_SEX, A_GENDER, A_AGE, A_VALUE, A_REF,
+    A_FROM, A_TO, A_ANA, A_FULL, A_ABSOLUTE, A_INTERVAL, A_SINCE, A_UNIT,
+    A_ORIGIN, A_DUR, A_FEATURE, A_NEW, A_N, A_NOTBEFORE, A_INDENT, A_COUNT
+};
+static const char *attr_names[A_COUNT] = {
+    "id", "who", "start", "end", "synch", "when", "when-iso", "replyTo",
+    "toWhom", "lang", "type", "role", "sex", "gender", "age", "value", "ref",
+    "from", "to", "ana", "full", "absolute", "interval", "since", "unit",
+    "origin", "dur", "feature", "new", "n", "notBefore", "indentLevel",
+};
+
+/* ------------------------------------------------------------------ */
+/* Importer state                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct frame {
+    uint8_t e;
+    uint8_t boundary;
+    uint32_t div;           /* innermost div record in effect */
+    px_str lang;
+} frame;
+
+typedef struct divrec {
+    uint32_t parent;        /* PX_NONE for the body */
+    uint8_t level;          /* 0 div, 1..7 divN, 100 body */
+    px_str type, xmlid;
+    uint32_t direct_units, units_below;
+    uint8_t has_div2, marked;
+    uint32_t segment;
+    px_pos pos;
+} divrec;
+
+typedef struct whenrec {
+    px_str id;              /* in the scratch table */
+    px_str since;           /* scratch id or 0 */
+    uint8_t abs_kind;       /* 0 none, 1 seconds, 2 clock, 3 datetime */
+    double abs, interval, unit;
+    double value;           /* resolved seconds, NAN */
+    uint8_t state;          /* 0 todo, 1 in progress, 2 done */
+    px_pos pos;
+} whenrec;
+
+typedef struct pendref {
+    uint8_t what;           /* 0 utt start, 1 utt end, 2 event start, 3 event end */
+    uint32_t idx;
+    px_str ref;             /* scratch id */
+    px_pos pos;
+} pendref;
+
+enum capture { CAP_NONE = 0, CAP_TITLE, CAP_DATE, CAP_PERSNAME, CAP_NAME, CAP_SEX,
+               CAP_AGE, CAP_ORGNAME, CAP_ORGABBR, CAP_DESC, CAP_ROLENAME };
+
+typedef struct snapshot {
+    size_t files, documents, participants, orgs, affiliations, utterances,
+           segments, events, kvs, refs, tokens, text, problems;
+    uint32_t strings, terms;
+} snapshot;
+
+typedef struct imp {
+    px_corpus *c;
+    const char *path;       /* for positions */
+    uint32_t file;
+    xmlParserCtxtPtr ctxt;
+    const xmlChar *an[A_COUNT];
+    struct { const xmlChar *p; uint8_t e; } cache[512];
+    px_map names_seen;
+    uint32_t names;
+    int stop;
+    px_error err;
+    int root;               /* 0 not yet, else the root elem */
+    uint32_t depth;
+    PX_VEC(frame) frames;
+
+    /* document */
+    uint32_t doc;           /* PX_NONE outside a TEI */
+    uint32_t doc_start_utt, doc_start_seg, doc_count_in_file;
+    uint32_t header_depth, text_depth, body_depth, castlist_depth, standoff_depth;
+    uint32_t titlestmt_depth, setting_depth, recording_depth, creation_depth;
+    uint32_t unit_counts[5];
+    px_str date_cand[3];
+    int dracor_print, dracor_premiere, dracor_written;
+    int have_title;
+    double origin_clock;
+    PX_VEC(divrec) divs;
+    uint32_t body_div;
+
+    /* timeline */
+    px_strtab wids;
+    px_map when_by_id;
+    PX_VEC(whenrec) whens;
+    PX_VEC(pendref) pend;
+    double tl_unit;
+    px_str tl_origin;
+
+    /* utterance */
+    uint32_t utt;           /* PX_NONE when not inside one */
+    uint32_t utt_depth;
+    uint32_t suppress_depth;  /* depth where suppression started, 0 none */
+    int block;              /* the unit is an ISO block */
+    uint32_t inner_u_depth;
+    int pending_space;
+    uint32_t text_start;
+    int seg_lang_taken, utt_own_lang;
+    PX_VEC(uint64_t) wspans; /* (offset << 32) | length */
+    int in_w;
+    uint32_t w_start;
+    int debate_section;     /* depth of the innermost debateSection div, 0 none */
+    uint32_t debate_depth;
+
+    /* people */
+    uint32_t person, person_depth;
+    size_t person_kvs0, person_affs0;
+    int person_has_name, person_sex_from_value;
+    px_str alt_code;
+    uint32_t org, org_depth;
+    uint32_t aff;           /* affiliation being read */
+
+    /* capture */
+    enum capture cap;
+    uint32_t cap_depth;
+    PX_VEC(char) capbuf;
+    int cap_pending;
+    uint32_t event;         /* event whose desc is captured */
+
+    uint64_t run_text;
+    px_tokenizer tok;
+    snapshot snap;
+} imp;
+
+/* ------------------------------------------------------------------ */
+/* Errors and positions                                                */
+/* ------------------------------------------------------------------ */
+
+/* Position of the '<' that starts the element just reported. */
+static px_pos elem_pos(imp *s)
+{
+    px_pos p = {s->file, 0, 0};
+    xmlParserInputPtr in = s->ctxt ? s->ctxt->input : NULL;
+    if (!in || !in->cur || !in->base) return p;
+    int line = in->line, col = in->col;
+    const xmlChar *q = in->cur;
+    int nl = 0, chars = 0;
+    while (q > in->base) {
+        q--;
+        if ((*q & 0xC0) != 0x80) chars++;
+        if (*q == '\n') nl++;
+        if (*q == '<') break;
+    }
+    if (*q != '<') {
+        p.line = (uint32_t)(line > 0 ? line : 0);
+        p.col = (uint32_t)(col > 0 ? col : 0);
+        return p;
+    }
+    p.line = (uint32_t)(line - nl > 0 ? line - nl : 1);
+    if (nl == 0) {
+        p.col = (uint32_t)(col - chars > 0 ? col - chars : 1);
+    } else {
+        int c = 1;
+        const xmlChar *r = q;
+        while (r > in->base && r[-1] != '\n') {
+            r--;
+            if ((*r & 0xC0) != 0x80) c++;
+        }
+        p.col = (uint32_t)c;
+    }
+    return p;
+}
+
+static void refuse(imp *s, px_status code, px_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void refuse(imp *s, px_status code, px_pos pos, const char *fmt, ...)
+{
+    if (s->stop) return;
+    s->stop = 1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err.msg, sizeof s->err.msg, fmt, ap);
+    va_end(ap);
+    s->err.code = code;
+    snprintf(s->err.file, sizeof s->err.file, "%s", s->path);
+    s->err.line = (int)pos.line;
+    s->err.col = (int)pos.col;
+    if (s->ctxt) xmlStopParser(s->ctxt);
+}
+
+static px_pos cur_pos(imp *s)
+{
+    px_pos p = {s->file, 0, 0};
+    if (s->ctxt && s->ctxt->input) {
+        p.line = (uint32_t)(s->ctxt->input->line > 0 ? s->ctxt->input->line : 0);
+        p.col = (uint32_t)(s->ctxt->input->col > 0 ? s->ctxt->input->col : 0);
+    }
+    return p;
+}
+
+static void oom(imp *s) { refuse(s, PX_ENOMEM, cur_pos(s), "out of memory"); }
+
+static px_str intern(imp *s, const char *v, size_t n)
+{
+    px_str id = px_strtab_intern(&s->c->strings, v, n);
+    if (id == PX_STR_ERR) { oom(s); return 0; }
+    return id;
+}
+
+/* Attribute values arrive with '&' kept as "&#38;" (the parser does not
+ * replace entities): decode that one form. */
+static px_str intern_attr(imp *s, const xmlChar *v, const xmlChar *end)
+{
+    size_t n = (size_t)(end - v);
+    if (!memchr(v, '&', n)) return intern(s, (const char *)v, n);
+    char small[256] = {0};
+    char *buf = n < sizeof small ? small : malloc(n + 1);
+    if (!buf) { oom(s); return 0; }
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (i + 5 <= n && memcmp(v + i, "&#38;", 5) == 0) { buf[o++] = '&'; i += 5; }
+        else buf[o++] = (char)v[i++];
+    }
+    px_str id = intern(s, buf, o);
+    if (buf != small) free(buf);
+    return id;
+}
+
+/* Copies an attribute value into a NUL-terminated stack buffer. */
+static const char *attr_cstr(const xmlChar *v, const xmlChar *end, char *buf, size_t n)
+{
+    size_t len = (size_t)(end - v);
+    if (len >= n) len = n - 1;
+    memcpy(buf, v, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static void problem(imp *s, px_severity sev, const char *code, px_pos pos,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void problem(imp *s, px_severity sev, const char *code, px_pos pos,
+                    const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (px_corpus_problem(s->c, sev, code, pos, "%s", msg) != PX_OK) oom(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                */
+/* ------------------------------------------------------------------ */
+
+static inline int is_xml_space(unsigned char ch)
+{
+    return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+/* Appends with whitespace collapsed; *pending carries a space to emit
+ * before the next non-space byte (never at the start). */
+static int append_collapsed(void *vecp, size_t start, int *pending,
+                            const unsigned char *p, size_t n)
+{
+    PX_VEC(char) *v = vecp;
+    if (PX_VEC_RESERVE(*v, v->n + n + 2)) return -1;
+    size_t i = 0;
+    while (i < n) {
+        if (is_xml_space(p[i])) {
+            *pending = 1;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !is_xml_space(p[j])) j++;
+        if (*pending && v->n > start) v->v[v->n++] = ' ';
+        *pending = 0;
+        memcpy(v->v + v->n, p + i, j - i);
+        v->n += j - i;
+        i = j;
+    }
+    return 0;
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len)
+{
+    imp *s = ctx;
+    if (s->stop || len <= 0) return;
+    s->run_text += (uint64_t)len;
+    if (s->run_text > s->c->opt.max_text_node) {
+        refuse(s, PX_ELIMIT, cur_pos(s),
+               "a text node is longer than %llu bytes, the limit of Praxis; "
+               "split the text or raise the limit (max_text_node)",
+               (unsigned long long)s->c->opt.max_text_node);
+        return;
+    }
+    if (s->cap) {
+        if (s->capbuf.n + (size_t)len > 65536) return;   /* metadata stays small */
+        if (append_collapsed(&s->capbuf, 0, &s->cap_pending, ch, (size_t)len)) oom(s);
+        return;
+    }
+    if (s->utt == PX_NONE || s->suppress_depth) return;
+    if (s->block && !s->inner_u_depth) return;
+    if (append_collapsed(&s->c->text, s->text_start, &s->pending_space, ch, (size_t)len)) {
+        oom(s);
+        return;
+    }
+    if (s->c->text.n - s->text_start > s->c->opt.max_utterance_text)
+        refuse(s, PX_ELIMIT, s->c->utterances.v[s->utt].pos,
+               "the text of one utterance is longer than %u bytes, the limit of "
+               "Praxis; split the utterance or raise the limit (max_utterance_text)",
+               s->c->opt.max_utterance_text);
+}
+
+static void start_capture(imp *s, enum capture what)
+{
+    s->cap = what;
+    s->cap_depth = s->depth;
+    s->capbuf.n = 0;
+    s->cap_pending = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Speakers and references                                             */
+/* ------------------------------------------------------------------ */
+
+/* Pushes each pointer of a space-separated list ("#a #b", "a",
+ * "file.xml#a") as an interned id onto refs. Returns how many. */
+static uint32_t push_refs(imp *s, const xmlChar *v, const xmlChar *end)
+{
+    uint32_t n = 0;
+    const xmlChar *p = v;
+    while (p < end) {
+        while (p < end && is_xml_space(*p)) p++;
+        const xmlChar *q = p;
+        while (q < end && !is_xml_space(*q)) q++;
+        if (q > p) {
+            const xmlChar *h = q;
+            while (h > p && h[-1] != '#') h--;
+            if (h < q) {
+                px_str id = intern_attr(s, h, q);
+                if (s->stop) return n;
+                if (PX_VEC_PUSH(s->c->refs, id)) { oom(s); return n; }
+                n++;
+            }
+        }
+        p = q;
+    }
+    return n;
+}
+
+/* One pointer ("#T1") to a scratch id of the document's timeline. */
+static px_str when_ref(imp *s, const xmlChar *v, const xmlChar *end)
+{
+    while (v < end && is_xml_space(*v)) v++;
+    while (end > v && is_xml_space(end[-1])) end--;
+    const xmlChar *h = end;
+    while (h > v && h[-1] != '#') h--;
+    if (h == end) return 0;
+    px_str id = px_strtab_intern(&s->wids, (const char *)h, (size_t)(end - h));
+    if (id == PX_STR_ERR) { oom(s); return 0; }
+    return id;
+}
+
+static void add_pending(imp *s, int what, uint32_t idx, px_str ref, px_pos pos)
+{
+    if (!ref) return;
+    pendref r = {(uint8_t)what, idx, ref, pos};
+    if (PX_VEC_PUSH(s->pend, r)) oom(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Attributes helper                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct attrs {
+    const xmlChar *v[A_COUNT], *end[A_COUNT];
+    int xmlid, xmllang;     /* index into v of xml:id / xml:lang found */
+} attrs;
+
+static void read_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a, attrs *out)
+{
+    memset(out->v, 0, sizeof out->v);
+    int n = nb - nb_defaulted;
+    for (int i = 0; i < n; i++) {
+        const xmlChar *name = a[i * 5], *uri = a[i * 5 + 2];
+        for (int k = 0; k < A_COUNT; k++) {
+            if (name != s->an[k]) continue;
+            if (k == A_ID || k == A_LANG) {
+                /* xml:id and xml:lang only in the XML namespace */
+                if (!uri || strcmp((const char *)uri, XML_NS) != 0) break;
+            }
+            out->v[k] = a[i * 5 + 3];
+            out->end[k] = a[i * 5 + 4];
+            break;
+        }
+    }
+}
+
+#define HAS(at, k) ((at).v[k] != NULL)
+
+static px_str attr_str(imp *s, attrs *at, int k)
+{
+    if (!at->v[k]) return 0;
+    return intern_attr(s, at->v[k], at->end[k]);
+}
+
+static void add_kv(imp *s, const char *key, px_str value)
+{
+    px_str k = intern(s, key, strlen(key));
+    px_kv kv = {k, value};
+    if (PX_VEC_PUSH(s->c->kvs, kv)) oom(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Participants                                                        */
+/* ------------------------------------------------------------------ */
+
+static uint8_t normalise_sex(const char *v)
+{
+    char low[32];
+    size_t n = 0;
+    while (*v && isspace((unsigned char)*v)) v++;
+    for (; *v && n < sizeof low - 1; v++) low[n++] = (char)tolower((unsigned char)*v);
+    while (n && isspace((unsigned char)low[n - 1])) n--;
+    low[n] = '\0';
+    if (!n) return PX_SEX_NONE;
+    static const char *fem[] = {"f", "female", "2", "w", "woman", "fem", "weiblich", NULL};
+    static const char *mal[] = {"m", "male", "1", "man", "masc", "männlich", NULL};
+    static const char *none[] = {"0", "9", "u", "unknown", "unk", "?", "na", "n/a", "x", NULL};
+    for (int i = 0; fem[i]; i++) if (!strcmp(low, fem[i])) return PX_SEX_FEMALE;
+    for (int i = 0; mal[i]; i++) if (!strcmp(low, mal[i])) return PX_SEX_MALE;
+    for (int i = 0; none[i]; i++) if (!strcmp(low, none[i])) return PX_SEX_NONE;
+    return PX_SEX_OTHER;
+}
+
+static double parse_age(const char *v)
+{
+    while (*v && isspace((unsigned char)*v)) v++;
+    if (!isdigit((unsigned char)*v)) return NAN;
+    char *end;
+    double a = strtod(v, &end);
+    /* CHAT writes "3;06.12" (years;months.days) */
+    if (*end == ';') {
+        int months = atoi(end + 1);
+        a += months / 12.0;
+    }
+    return a;
+}
+
+static void start_person(imp *s, enum elem e, attrs *at, px_pos pos, int nb,
+                         int nb_defaulted, const xmlChar **a)
+{
+    px_participant p;
+    memset(&p, 0, sizeof p);
+    p.group = e == E_PERSONGRP;
+    p.declared = 1;
+    p.age = NAN;
+    p.document = (s->c->opt.identity == PX_IDENTITY_DOCUMENT) ? s->doc : PX_NONE;
+    p.pos = pos;
+    s->person_kvs0 = s->c->kvs.n;
+    s->person_affs0 = s->c->affiliations.n;
+    p.attr_first = (uint32_t)s->c->kvs.n;
+    p.aff_first = (uint32_t)s->c->affiliations.n;
+    p.id = attr_str(s, at, A_ID);
+    p.role = attr_str(s, at, A_ROLE);
+    /* every attribute, raw */
+    for (int i = 0; i < nb - nb_defaulted; i++) {
+        const char *name = (const char *)a[i * 5];
+        px_str v = intern_attr(s, a[i * 5 + 3], a[i * 5 + 4]);
+        add_kv(s, name, v);
+    }
+    char buf[64];
+    if (HAS(*at, A_SEX)) p.sex = normalise_sex(attr_cstr(at->v[A_SEX], at->end[A_SEX], buf, sizeof buf));
+    else if (HAS(*at, A_GENDER)) p.sex = normalise_sex(attr_cstr(at->v[A_GENDER], at->end[A_GENDER], buf, sizeof buf));
+    if (HAS(*at, A_AGE)) p.age = parse_age(attr_cstr(at->v[A_AGE], at->end[A_AGE], buf, sizeof buf));
+    if (PX_VEC_PUSH(s->c->participants, p)) { oom(s); return; }
+    s->person = (uint32_t)s->c->participants.n - 1;
+    s->person_depth = s->depth;
+    s->person_has_name = 0;
+    s->person_sex_from_value = 0;
+    s->alt_code = 0;
+}
+
+static void end_person(imp *s)
+{
+    px_corpus *c = s->c;
+    px_participant *p = &c->participants.v[s->person];
+    p->attr_count = (uint32_t)(c->kvs.n - p->attr_first);
+    p->aff_count = (uint32_t)(c->affiliations.n - p->aff_first);
+    if (!p->id && s->alt_code) p->id = s->alt_code;
+    if (!p->id) {
+        char gen[48];
+        snprintf(gen, sizeof gen, "person-%zu", c->participants.n);
+        p->id = intern(s, gen, strlen(gen));
+    }
+    /* one id, one participant: a repeated declaration adds nothing */
+    uint64_t key = (uint64_t)p->id | ((uint64_t)(p->document == PX_NONE ? 0xFFFFFFFFu : p->document) << 32);
+    uint32_t prev = px_map_get(&c->participant_by_id, key);
+    if (prev != PX_NONE) {
+        c->kvs.n = s->person_kvs0;
+        c->affiliations.n = s->person_affs0;
+        c->participants.n--;
+    } else if (px_map_put(&c->participant_by_id, key, s->person)) {
+        oom(s);
+    }
+    s->person = PX_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+/* ------------------------------------------------------------------ */
+
+static void reset_timeline(imp *s)
+{
+    px_strtab_destroy(&s->wids);
+    if (px_strtab_init(&s->wids)) oom(s);
+    px_map_clear(&s->when_by_id);
+    s->whens.n = 0;
+    s->pend.n = 0;
+    s->tl_unit = 1;
+    s->tl_origin = 0;
+}
+
+static void start_document(imp *s, attrs *at, px_pos pos, px_str lang)
+{
+    px_document d;
+    memset(&d, 0, sizeof d);
+    d.id = attr_str(s, at, A_ID);
+    d.file = s->file;
+    d.utt_first = (uint32_t)s->c->utterances.n;
+    d.seg_first = (uint32_t)s->c->segments.n;
+    d.meta_first = (uint32_t)s->c->kvs.n;
+    d.lang = lang;
+    d.date_epoch = NAN;
+    d.pos = pos;
+    if (PX_VEC_PUSH(s->c->documents, d)) { oom(s); return; }
+    s->doc = (uint32_t)s->c->documents.n - 1;
+    s->doc_count_in_file++;
+    memset(s->unit_counts, 0, sizeof s->unit_counts);
+    memset(s->date_cand, 0, sizeof s->date_cand);
+    s->dracor_print = s->dracor_premiere = s->dracor_written = 0;
+    s->have_title = 0;
+    s->origin_clock = NAN;
+    s->divs.n = 0;
+    s->body_div = PX_NONE;
+    reset_timeline(s);
+}
+
+static double unit_factor(const char *u)
+{
+    if (!strcmp(u, "ms")) return 0.001;
+    if (!strcmp(u, "min")) return 60;
+    if (!strcmp(u, "h")) return 3600;
+    if (!strcmp(u, "d")) return 86400;
+    return 1;
+}
+
+static double resolve_when(imp *s, uint32_t i, int depth)
+{
+    whenrec *w = &s->whens.v[i];
+    if (w->state == 2) return w->value;
+    if (w->state == 1 || depth > 10000) return NAN;   /* a @since loop */
+    w->state = 1;
+    double v = NAN;
+    if (w->abs_kind == 1) v = w->abs;
+    else if (w->abs_kind >= 2) v = w->abs;   /* made relative below */
+    else if (w->since && !isnan(w->interval)) {
+        uint32_t j = px_map_get(&s->when_by_id, w->since);
+        if (j != PX_NONE) {
+            double base = resolve_when(s, j, depth + 1);
+            w = &s->whens.v[i];
+            if (!isnan(base)) v = base + w->interval * w->unit;
+        }
+    }
+    w->value = v;
+    w->state = 2;
+    return v;
+}
+
+static void resolve_times(imp *s)
+{
+    px_corpus *c = s->c;
+    /* origins of clock times and date-times: the named origin, else the
+     * earliest of each kind */
+    double origin[4] = {0, 0, NAN, NAN};
+    uint32_t named = s->tl_origin ? px_map_get(&s->when_by_id, s->tl_origin) : PX_NONE;
+    for (size_t i = 0; i < s->whens.n; i++) {
+        whenrec *w = &s->whens.v[i];
+        if (w->abs_kind >= 2 && (isnan(origin[w->abs_kind]) || w->abs < origin[w->abs_kind]))
+            origin[w->abs_kind] = w->abs;
+    }
+    if (named != PX_NONE && s->whens.v[named].abs_kind >= 2)
+        origin[s->whens.v[named].abs_kind] = s->whens.v[named].abs;
+    if (!isnan(origin[2])) s->origin_clock = origin[2];
+    for (size_t i = 0; i < s->whens.n; i++) {
+        whenrec *w = &s->whens.v[i];
+        if (w->abs_kind >= 2) w->abs -= origin[w->abs_kind];
+    }
+    for (size_t i = 0; i < s->whens.n; i++) resolve_when(s, (uint32_t)i, 0);
+    for (size_t i = 0; i < s->pend.n; i++) {
+        pendref *r = &s->pend.v[i];
+        uint32_t j = px_map_get(&s->when_by_id, r->ref);
+        if (j == PX_NONE) {
+            problem(s, PX_ERROR, "dangling-time", r->pos,
+                    "@%s names '#%s', which is no <when> of this document's timeline; "
+                    "the %s stays untimed",
+                    (r->what & 1) ? "end" : "start", px_strtab_get(&s->wids, r->ref),
+                    r->what < 2 ? "utterance" : "event");
+            continue;
+        }
+        double v = s->whens.v[j].value;
+        switch (r->what) {
+        case 0: c->utterances.v[r->idx].start = v; break;
+        case 1: c->utterances.v[r->idx].end = v; break;
+        case 2: c->events.v[r->idx].start = v; break;
+        case 3: c->events.v[r->idx].end = v; break;
+        }
+    }
+}
+
+static int dracor_year(const xmlChar *v, const xmlChar *end)
+{
+    char buf[32];
+    const char *t = attr_cstr(v, end, buf, sizeof buf);
+    int neg = *t == '-';
+    int y = atoi(t + neg);
+    if (!y) return 0;
+    return neg ? -y : y;
+}
+
+static void mark_drama_segments(imp *s)
+{
+    divrec *d = s->divs.v;
+    size_t n = s->divs.n;
+    int any_div = 0, any_div2_scene = 0, any_div1 = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i].level == 100) continue;
+        if (d[i].level == 0 || d[i].level == 1) any_div = 1;
+        if (d[i].level == 1) any_div1 = 1;
+        if (d[i].level == 2 && d[i].type &&
+            !strcmp(px_str_get(s->c, d[i].type), "scene")) any_div2_scene = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        divrec *r = &d[i];
+        if (r->level == 100) continue;
+        const char *type = r->type ? px_str_get(s->c, r->type) : "";
+        if (!any_div) r->marked = 0;
+        else if (any_div2_scene)
+            r->marked = (r->level == 2 && !strcmp(type, "scene")) ||
+                        (r->level == 1 && r->direct_units && !r->has_div2);
+        else if (any_div1)
+            r->marked = r->level == 1;
+        else
+            r->marked = r->level == 0 &&
+                        (r->direct_units || (!strcmp(type, "scene") && !r->units_below));
+    }
+}
+
+static void mark_typed_segments(imp *s)
+{
+    for (size_t i = 0; i < s->divs.n; i++) {
+        divrec *r = &s->divs.v[i];
+        r->marked = r->level != 100 && r->type != 0;
+    }
+}
+
+static px_str make_segment_id(imp *s, divrec *r, uint32_t nth)
+{
+    if (r->xmlid) return r->xmlid;
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s.s%u", px_str_get(s->c, s->c->documents.v[s->doc].id), nth);
+    return intern(s, buf, strlen(buf));
+}
+
+static void build_segments(imp *s, int drama)
+{
+    px_corpus *c = s->c;
+    px_document *doc = &c->documents.v[s->doc];
+    if (drama) mark_drama_segments(s);
+    else mark_typed_segments(s);
+    for (size_t i = 0; i < s->divs.n; i++) s->divs.v[i].segment = PX_NONE;
+    uint32_t nth = 0;
+    /* drama: marked divs are segments even when empty (DraCor counts them) */
+    if (drama) {
+        for (size_t i = 0; i < s->divs.n; i++) {
+            divrec *r = &s->divs.v[i];
+            if (!r->marked) continue;
+            px_segment g = {make_segment_id(s, r, ++nth), r->type, s->doc, 0, 0, r->pos};
+            if (PX_VEC_PUSH(c->segments, g)) { oom(s); return; }
+            r->segment = (uint32_t)c->segments.n - 1;
+        }
+    }
+    for (uint32_t u = doc->utt_first; u < c->utterances.n; u++) {
+        px_utterance *ut = &c->utterances.v[u];
+        uint32_t dv = ut->segment;
+        while (dv != PX_NONE && !s->divs.v[dv].marked && s->divs.v[dv].level != 100)
+            dv = s->divs.v[dv].parent;
+        if (dv == PX_NONE) dv = s->body_div;
+        if (dv == PX_NONE) { ut->segment = PX_NONE; continue; }
+        divrec *r = &s->divs.v[dv];
+        if (r->segment == PX_NONE) {
+            px_str type = r->level == 100 ? intern(s, "body", 4) : r->type;
+            px_segment g = {r->level == 100 ? 0 : make_segment_id(s, r, ++nth), type,
+                            s->doc, 0, 0, r->pos};
+            if (r->level == 100) {
+                char buf[600];
+                snprintf(buf, sizeof buf, "%s.body", px_str_get(c, c->documents.v[s->doc].id));
+                g.id = intern(s, buf, strlen(buf));
+            }
+            if (PX_VEC_PUSH(c->segments, g)) { oom(s); return; }
+            r->segment = (uint32_t)c->segments.n - 1;
+        }
+        ut->segment = r->segment;
+    }
+}
+
+static void end_document(imp *s)
+{
+    px_corpus *c = s->c;
+    px_document *d = &c->documents.v[s->doc];
+    d->utt_count = (uint32_t)c->utterances.n - d->utt_first;
+    /* kind by the units it holds */
+    uint32_t best = 0;
+    int kind = PX_KIND_NONE;
+    static const int order[] = {PX_KIND_DRAMA, PX_KIND_DEBATE, PX_KIND_CMC, PX_KIND_SPOKEN};
+    for (int i = 0; i < 4; i++)
+        if (s->unit_counts[order[i]] > best) { best = s->unit_counts[order[i]]; kind = order[i]; }
+    d->kind = (uint8_t)kind;
+    /* an id for the document: xml:id, else the file name (fixed at file end) */
+    if (!d->id) {
+        const char *base = strrchr(s->path, '/');
+        base = base ? base + 1 : s->path;
+        size_t n = strlen(base);
+        if (n > 4 && !strcmp(base + n - 4, ".xml")) n -= 4;
+        d->id = intern(s, base, n);
+    }
+    /* date */
+    px_str date = 0;
+    if (kind == PX_KIND_DRAMA && (s->dracor_print || s->dracor_premiere || s->dracor_written)) {
+        int y = 0;
+        if (s->dracor_print && s->dracor_premiere) y = s->dracor_print < s->dracor_premiere ? s->dracor_print : s->dracor_premiere;
+        else y = s->dracor_print ? s->dracor_print : s->dracor_premiere;
+        if (s->dracor_written && (!y || s->dracor_written < y - 10)) y = s->dracor_written;
+        char buf[16];
+        if (y < 0) snprintf(buf, sizeof buf, "-%04d", -y);
+        else snprintf(buf, sizeof buf, "%04d", y);
+        date = intern(s, buf, strlen(buf));
+    }
+    for (int i = 0; i < 3 && !date; i++) date = s->date_cand[i];
+    d = &c->documents.v[s->doc];
+    d->date = date;
+    if (date) {
+        double t;
+        if (px_parse_datetime(px_str_get(c, date), &t) == 0) d->date_epoch = t;
+    } else {
+        problem(s, PX_WARNING, "no-date", d->pos,
+                "document '%s' has no date (settingDesc/setting/date, "
+                "recordingStmt/recording/date or creation/date); analyses over time "
+                "will not place it", px_str_get(c, d->id));
+    }
+    if (d->title) { add_kv(s, "title", d->title); }
+    if (date) add_kv(s, "date", date);
+    d = &c->documents.v[s->doc];
+    d->meta_count = (uint32_t)c->kvs.n - d->meta_first;
+    resolve_times(s);
+    /* absolute times from the document date and the timeline */
+    d = &c->documents.v[s->doc];
+    int full_date = d->date && strlen(px_str_get(c, d->date)) >= 10;
+    for (uint32_t u = d->utt_first; u < c->utterances.n; u++) {
+        px_utterance *ut = &c->utterances.v[u];
+        if (isnan(ut->time) && full_date && !isnan(ut->start) && !isnan(d->date_epoch)) {
+            double day = floor(d->date_epoch / 86400.0) * 86400.0;
+            ut->time = day + (isnan(s->origin_clock) ? 0 : s->origin_clock) + ut->start;
+        }
+    }
+    build_segments(s, kind == PX_KIND_DRAMA);
+    d = &c->documents.v[s->doc];
+    d->seg_count = (uint32_t)c->segments.n - d->seg_first;
+    /* repeated xml:id values: those utterances get DOCID.uINDEX */
+    px_map seen;
+    if (px_map_init(&seen)) { oom(s); return; }
+    int repeated = 0;
+    for (uint32_t u = d->utt_first; u < c->utterances.n; u++) {
+        px_utterance *ut = &c->utterances.v[u];
+        if (!ut->id) continue;
+        uint32_t prev = px_map_get(&seen, ut->id);
+        if (prev == PX_NONE) { if (px_map_put(&seen, ut->id, u)) { oom(s); break; } }
+        else { repeated++; ut->id = 0; if (prev != PX_NONE - 1) c->utterances.v[prev].id = 0; }
+    }
+    px_map_destroy(&seen);
+    if (repeated)
+        problem(s, PX_WARNING, "repeated-id", d->pos,
+                "%d utterances repeat an xml:id of this document; they are named "
+                "DOCID.uN instead", repeated);
+    for (uint32_t u = d->utt_first; u < c->utterances.n; u++) {
+        px_utterance *ut = &c->utterances.v[u];
+        if (ut->id) continue;
+        char buf[600];
+        snprintf(buf, sizeof buf, "%s.u%u", px_str_get(c, d->id), ut->index + 1);
+        ut->id = intern(s, buf, strlen(buf));
+        d = &c->documents.v[s->doc];
+    }
+    s->doc = PX_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Utterances                                                          */
+/* ------------------------------------------------------------------ */
+
+static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
+{
+    px_corpus *c = s->c;
+    if (s->doc == PX_NONE) return;
+    px_utterance u;
+    memset(&u, 0, sizeof u);
+    px_document *d = &c->documents.v[s->doc];
+    u.document = s->doc;
+    u.index = (uint32_t)c->utterances.n - d->utt_first;
+    u.segment = s->frames.v[s->depth - 1].div;
+    u.reply_to = PX_NONE;
+    u.id = attr_str(s, at, A_ID);
+    u.lang = lang;
+    u.start = u.end = u.time = NAN;
+    u.pos = pos;
+    u.spk_first = (uint32_t)c->refs.n;
+    if (HAS(*at, A_WHO)) u.spk_count = push_refs(s, at->v[A_WHO], at->end[A_WHO]);
+    if (!u.spk_count) {
+        if (PX_VEC_PUSH(c->refs, PX_NONE)) { oom(s); return; }
+        u.spk_count = 1;
+    }
+    u.adr_first = (uint32_t)c->refs.n;
+    if (HAS(*at, A_TOWHOM)) u.adr_count = push_refs(s, at->v[A_TOWHOM], at->end[A_TOWHOM]);
+    if (HAS(*at, A_REPLYTO)) {
+        /* the first pointer; resolved when the corpus is finished */
+        const xmlChar *v = at->v[A_REPLYTO], *end = at->end[A_REPLYTO];
+        while (v < end && is_xml_space(*v)) v++;
+        const xmlChar *q = v;
+        while (q < end && !is_xml_space(*q)) q++;
+        const xmlChar *h = q;
+        while (h > v && h[-1] != '#') h--;
+        if (h < q) u.reply_to = intern_attr(s, h, q);
+    }
+    char buf[80];
+    if (HAS(*at, A_WHEN_ISO) || HAS(*at, A_WHEN)) {
+        int k = HAS(*at, A_WHEN_ISO) ? A_WHEN_ISO : A_WHEN;
+        double t;
+        if (px_parse_datetime(attr_cstr(at->v[k], at->end[k], buf, sizeof buf), &t) == 0)
+            u.time = t;
+    }
+    u.ev_first = (uint32_t)c->events.n;
+    u.text_off = (uint32_t)c->text.n;
+    if (c->text.n > UINT32_MAX - (uint64_t)c->opt.max_utterance_text - 16) {
+        refuse(s, PX_ELIMIT, pos, "the corpus holds more than 4 GiB of text, the limit of Praxis");
+        return;
+    }
+    if (PX_VEC_PUSH(c->utterances, u)) { oom(s); return; }
+    s->utt = (uint32_t)c->utterances.n - 1;
+    s->utt_depth = s->depth + 1;
+    s->block = e == E_ABLOCK;
+    s->inner_u_depth = 0;
+    s->pending_space = 0;
+    s->text_start = (uint32_t)c->text.n;
+    s->seg_lang_taken = 0;
+    s->utt_own_lang = HAS(*at, A_LANG);
+    s->wspans.n = 0;
+    s->in_w = 0;
+    uint32_t ix = s->utt;
+    if (HAS(*at, A_SYNCH)) {
+        /* "#start #end" on u; one point on post */
+        const xmlChar *v = at->v[A_SYNCH], *end = at->end[A_SYNCH];
+        const xmlChar *p = v;
+        int k = 0;
+        while (p < end && k < 2) {
+            while (p < end && is_xml_space(*p)) p++;
+            const xmlChar *q = p;
+            while (q < end && !is_xml_space(*q)) q++;
+            if (q > p) add_pending(s, k, ix, when_ref(s, p, q), pos);
+            k++;
+            p = q;
+        }
+    }
+    if (HAS(*at, A_START)) add_pending(s, 0, ix, when_ref(s, at->v[A_START], at->end[A_START]), pos);
+    if (HAS(*at, A_END)) add_pending(s, 1, ix, when_ref(s, at->v[A_END], at->end[A_END]), pos);
+    /* kind of unit */
+    int kind = PX_KIND_SPOKEN;
+    if (e == E_SP) kind = PX_KIND_DRAMA;
+    else if (e == E_POST || e == E_POSTING) kind = PX_KIND_CMC;
+    else if (e == E_U) {
+        if (s->debate_depth) kind = PX_KIND_DEBATE;
+        else if (HAS(*at, A_ANA)) {
+            char ab[256];
+            const char *ana = attr_cstr(at->v[A_ANA], at->end[A_ANA], ab, sizeof ab);
+            if (strstr(ana, "#chair") || strstr(ana, "#regular") || strstr(ana, "#guest"))
+                kind = PX_KIND_DEBATE;
+        }
+    }
+    s->unit_counts[kind]++;
+    /* divs: count units for DraCor's rule */
+    uint32_t dv = u.segment;
+    if (dv != PX_NONE) {
+        s->divs.v[dv].direct_units++;
+        for (uint32_t p = dv; p != PX_NONE; p = s->divs.v[p].parent) s->divs.v[p].units_below++;
+    }
+}
+
+static void tok_push(imp *s, const char *w, size_t n)
+{
+    size_t fl;
+    const char *f = px_fold(&s->tok, w, n, &fl);
+    if (!f) { f = w; fl = n; }
+    if (!fl) return;
+    px_str t = px_strtab_intern(&s->c->terms, f, fl);
+    if (t == PX_STR_ERR || PX_VEC_PUSH(s->c->tokens, t)) oom(s);
+}
+
+static void tok_cb(void *ud, const char *w, size_t n) { tok_push(ud, w, n); }
+
+static void end_unit(imp *s)
+{
+    px_corpus *c = s->c;
+    px_utterance *u = &c->utterances.v[s->utt];
+    /* finish the text: drop a pending space, terminate */
+    if (PX_VEC_PUSH(c->text, '\0')) { oom(s); return; }
+    u->text_len = (uint32_t)(c->text.n - 1 - u->text_off);
+    u->tok_first = (uint32_t)c->tokens.n;
+    const char *text = c->text.v + u->text_off;
+    if (s->wspans.n) {
+        for (size_t i = 0; i < s->wspans.n && !s->stop; i++) {
+            uint32_t off = (uint32_t)(s->wspans.v[i] >> 32), len = (uint32_t)s->wspans.v[i];
+            tok_push(s, c->text.v + off, len);
+        }
+    } else {
+        px_tokenize(text, u->text_len, tok_cb, s);
+    }
+    u = &c->utterances.v[s->utt];
+    u->tok_count = (uint32_t)(c->tokens.n - u->tok_first);
+    u->ev_count = (uint32_t)(c->events.n - u->ev_first);
+    if (!u->text_len && !u->ev_count)
+        problem(s, PX_WARNING, "empty-utterance", u->pos, "empty utterance (no words, no events)");
+    s->utt = PX_NONE;
+    s->suppress_depth = 0;
+}
+
+static void start_event(imp *s, enum elem e, attrs *at, px_pos pos)
+{
+    px_corpus *c = s->c;
+    if (s->doc == PX_NONE) return;
+    px_event ev;
+    memset(&ev, 0, sizeof ev);
+    static const uint8_t map[] = {
+        [E_PAUSE] = PX_EVENT_PAUSE, [E_VOCAL] = PX_EVENT_VOCAL, [E_KINESIC] = PX_EVENT_KINESIC,
+        [E_INCIDENT] = PX_EVENT_INCIDENT, [E_SHIFT] = PX_EVENT_SHIFT, [E_ANCHOR] = PX_EVENT_ANCHOR,
+    };
+    ev.type = map[e];
+    ev.document = s->doc;
+    ev.utterance = s->utt;
+    ev.start = ev.end = ev.dur = NAN;
+    ev.pos = pos;
+    if (HAS(*at, A_WHO)) {
+        const xmlChar *v = at->v[A_WHO], *end = at->end[A_WHO];
+        const xmlChar *h = end;
+        while (h > v && h[-1] != '#') h--;
+        ev.who = intern_attr(s, h, end);
+    }
+    ev.feature = attr_str(s, at, A_FEATURE);
+    ev.value = e == E_SHIFT ? attr_str(s, at, A_NEW) : attr_str(s, at, A_TYPE);
+    char buf[64];
+    if (HAS(*at, A_DUR)) {
+        double d;
+        if (px_parse_duration(attr_cstr(at->v[A_DUR], at->end[A_DUR], buf, sizeof buf), &d) == 0)
+            ev.dur = d;
+    }
+    if (PX_VEC_PUSH(c->events, ev)) { oom(s); return; }
+    uint32_t ix = (uint32_t)c->events.n - 1;
+    if (HAS(*at, A_SYNCH)) add_pending(s, 2, ix, when_ref(s, at->v[A_SYNCH], at->end[A_SYNCH]), pos);
+    if (HAS(*at, A_START)) add_pending(s, 2, ix, when_ref(s, at->v[A_START], at->end[A_START]), pos);
+    if (HAS(*at, A_END)) add_pending(s, 3, ix, when_ref(s, at->v[A_END], at->end[A_END]), pos);
+    s->event = ix;
+}
+
+/* ------------------------------------------------------------------ */
+/* SAX callbacks                                                       */
+/* ------------------------------------------------------------------ */
+
+static enum elem classify(imp *s, const xmlChar *name, const xmlChar *uri)
+{
+    /* TEI's namespace or none (P4 and hand-written files) */
+    if (uri && uri != s->an[0] && strcmp((const char *)uri, TEI_NS) != 0) {
+        return E_OTHER;
+    }
+    size_t h = ((uintptr_t)name >> 4) & 511;
+    if (s->cache[h].p == name) return (enum elem)s->cache[h].e;
+    enum elem e = lookup_elem((const char *)name);
+    s->cache[h].p = name;
+    s->cache[h].e = (uint8_t)e;
+    return e;
+}
+
+/* Counts distinct element and attribute names (libxml2 slows down
+ * superlinearly with very many; real TEI uses a few hundred). */
+static int note_name(imp *s, const xmlChar *name)
+{
+    uint64_t key = (uint64_t)(uintptr_t)name;
+    if (px_map_get(&s->names_seen, key) != PX_NONE) return 0;
+    if (px_map_put(&s->names_seen, key, 1)) { oom(s); return -1; }
+    if (++s->names > s->c->opt.max_names) {
+        refuse(s, PX_ELIMIT, elem_pos(s),
+               "more than %u distinct element and attribute names in one file, the "
+               "limit of Praxis (TEI has about 600); this is not a TEI transcript",
+               s->c->opt.max_names);
+        return -1;
+    }
+    return 0;
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
+                     int nb_defaulted, const xmlChar **attributes)
+{
+    (void)prefix; (void)nb_ns; (void)ns;
+    imp *s = ctx;
+    if (s->stop) return;
+    s->run_text = 0;
+    size_t hc = ((uintptr_t)localname >> 4) & 511;
+    if (s->cache[hc].p != localname && note_name(s, localname)) return;
+    for (int i = 0; i < nb_attrs - nb_defaulted; i++) {
+        const xmlChar *an = attributes[i * 5];
+        int known = 0;
+        for (int k = 0; k < A_COUNT; k++) if (an == s->an[k]) { known = 1; break; }
+        if (!known && note_name(s, an)) return;
+    }
+    if (s->depth + 1 > s->c->opt.max_depth) {
+        refuse(s, PX_ELIMIT, elem_pos(s),
+               "elements are nested deeper than %u levels, the limit of Praxis; "
+               "real transcripts nest a few dozen levels", s->c->opt.max_depth);
+        return;
+    }
+    enum elem e = classify(s, localname, uri);
+    attrs at;
+    read_attrs(s, nb_attrs, nb_defaulted, attributes, &at);
+    px_pos pos = {0, 0, 0};
+    int need_pos = (e == E_TEI || e == E_TEICORPUS || is_unit(e) || is_div(e) ||
+                    e == E_BODY || e == E_PERSON || e == E_PERSONGRP || e == E_ORG ||
+                    (e >= E_PAUSE && e <= E_ANCHOR) || e == E_WHEN || s->depth == 0);
+    if (need_pos) pos = elem_pos(s);
+
+    frame parent = s->depth ? s->frames.v[s->depth - 1] : (frame){0, 0, PX_NONE, 0};
+    frame f = {(uint8_t)e, 0, parent.div, parent.lang};
+    if (HAS(at, A_LANG)) f.lang = attr_str(s, &at, A_LANG);
+
+    if (s->depth == 0) {
+        s->root = e;
+        if (e != E_TEI && e != E_TEICORPUS && e != E_LISTPERSON && e != E_LISTORG) {
+            refuse(s, PX_EDATA, pos,
+                   "not a TEI document: the root element is <%s>%s%s%s; Praxis reads "
+                   "TEI (root TEI or teiCorpus, or a listPerson/listOrg component)",
+                   (const char *)localname, uri ? " in namespace " : "",
+                   uri ? (const char *)uri : "", "");
+            return;
+        }
+        if (e != E_TEI) s->c->files.v[s->file].component = 1;
+    }
+
+    switch (e) {
+    case E_TEI:
+        if (s->doc == PX_NONE) start_document(s, &at, pos, f.lang);
+        break;
+    case E_TEICORPUS:
+        if (s->depth == 0 && HAS(at, A_ID) && !s->c->name)
+            s->c->name = attr_str(s, &at, A_ID);
+        break;
+    case E_TEIHEADER:
+        if (!s->header_depth) s->header_depth = s->depth + 1;
+        break;
+    case E_TEXT:
+        if (!s->text_depth) s->text_depth = s->depth + 1;
+        break;
+    case E_BODY:
+        if (s->doc != PX_NONE && !s->body_depth) {
+            s->body_depth = s->depth + 1;
+            divrec r = {PX_NONE, 100, 0, 0, 0, 0, 0, 0, PX_NONE, pos};
+            if (PX_VEC_PUSH(s->divs, r)) { oom(s); return; }
+            s->body_div = (uint32_t)s->divs.n - 1;
+            f.div = s->body_div;
+        }
+        break;
+    case E_CASTLIST:
+        if (!s->castlist_depth) s->castlist_depth = s->depth + 1;
+        break;
+    case E_STANDOFF:
+        if (!s->standoff_depth) s->standoff_depth = s->depth + 1;
+        break;
+    case E_TITLESTMT:
+        if (!s->titlestmt_depth) s->titlestmt_depth = s->depth + 1;
+        break;
+    case E_SETTING: if (!s->setting_depth) s->setting_depth = s->depth + 1; break;
+    case E_RECORDING: if (!s->recording_depth) s->recording_depth = s->depth + 1; break;
+    case E_CREATION: if (!s->creation_depth) s->creation_depth = s->depth + 1; break;
+    case E_TITLE:
+        if (s->header_depth && s->titlestmt_depth && !s->cap) {
+            if ((s->doc != PX_NONE && !s->have_title) || (s->doc == PX_NONE && !s->c->title))
+                start_capture(s, CAP_TITLE);
+        }
+        break;
+    case E_DATE:
+        if (s->doc != PX_NONE && s->header_depth && !s->cap) {
+            int prio = s->setting_depth ? 0 : s->recording_depth ? 1 : s->creation_depth ? 2 : -1;
+            if (prio >= 0 && !s->date_cand[prio]) {
+                int k = HAS(at, A_WHEN) ? A_WHEN : HAS(at, A_NOTBEFORE) ? A_NOTBEFORE :
+                        HAS(at, A_FROM) ? A_FROM : -1;
+                if (k >= 0) s->date_cand[prio] = attr_str(s, &at, k);
+                else { start_capture(s, CAP_DATE); s->cap_pending = prio; }
+            }
+        }
+        break;
+    case E_EVENT:
+        if (s->standoff_depth && s->doc != PX_NONE && HAS(at, A_TYPE) && HAS(at, A_WHEN)) {
+            char tb[32];
+            const char *t = attr_cstr(at.v[A_TYPE], at.end[A_TYPE], tb, sizeof tb);
+            int y = dracor_year(at.v[A_WHEN], at.end[A_WHEN]);
+            if (!strcmp(t, "print")) s->dracor_print = y;
+            else if (!strcmp(t, "premiere")) s->dracor_premiere = y;
+            else if (!strcmp(t, "written")) s->dracor_written = y;
+        }
+        break;
+    case E_PERSON: case E_PERSONGRP:
+        if (!s->castlist_depth && s->person == PX_NONE && s->utt == PX_NONE)
+            start_person(s, e, &at, pos, nb_attrs, nb_defaulted, attributes);
+        break;
+    case E_PERSNAME:
+        if (s->person != PX_NONE && !s->person_has_name && !s->cap) start_capture(s, CAP_PERSNAME);
+        else if (s->cap == CAP_PERSNAME) s->cap_pending = 1;
+        break;
+    case E_NAME:
+        if (s->person != PX_NONE && !s->person_has_name && !s->cap) start_capture(s, CAP_NAME);
+        break;
+    case E_SEX:
+        if (s->person != PX_NONE) {
+            if (HAS(at, A_VALUE)) {
+                char b[64];
+                px_participant *p = &s->c->participants.v[s->person];
+                p->sex = normalise_sex(attr_cstr(at.v[A_VALUE], at.end[A_VALUE], b, sizeof b));
+                add_kv(s, "sex", attr_str(s, &at, A_VALUE));
+            } else if (!s->cap) start_capture(s, CAP_SEX);
+        }
+        break;
+    case E_AGE:
+        if (s->person != PX_NONE) {
+            if (HAS(at, A_VALUE)) {
+                char b[64];
+                s->c->participants.v[s->person].age =
+                    parse_age(attr_cstr(at.v[A_VALUE], at.end[A_VALUE], b, sizeof b));
+                add_kv(s, "age", attr_str(s, &at, A_VALUE));
+            } else if (!s->cap) start_capture(s, CAP_AGE);
+        }
+        break;
+    case E_BIRTH:
+        if (s->person != PX_NONE && HAS(at, A_WHEN)) add_kv(s, "birth", attr_str(s, &at, A_WHEN));
+        break;
+    case E_ALT:
+        if (s->person != PX_NONE && HAS(at, A_TYPE) && !s->alt_code) s->alt_code = attr_str(s, &at, A_TYPE);
+        break;
+    case E_AFFILIATION:
+        if (s->person != PX_NONE) {
+            px_affiliation a;
+            memset(&a, 0, sizeof a);
+            if (HAS(at, A_REF)) {
+                const xmlChar *v = at.v[A_REF], *end = at.end[A_REF];
+                const xmlChar *h = end;
+                while (h > v && h[-1] != '#') h--;
+                a.ref = intern_attr(s, h, end);
+            }
+            a.role = attr_str(s, &at, A_ROLE);
+            a.from = attr_str(s, &at, A_FROM);
+            a.to = attr_str(s, &at, A_TO);
+            a.ana = attr_str(s, &at, A_ANA);
+            if (PX_VEC_PUSH(s->c->affiliations, a)) { oom(s); return; }
+        }
+        break;
+    case E_ORG:
+        if (s->org == PX_NONE && s->utt == PX_NONE) {
+            px_org o;
+            memset(&o, 0, sizeof o);
+            o.id = attr_str(s, &at, A_ID);
+            o.role = attr_str(s, &at, A_ROLE);
+            o.pos = pos;
+            if (PX_VEC_PUSH(s->c->orgs, o)) { oom(s); return; }
+            s->org = (uint32_t)s->c->orgs.n - 1;
+            s->org_depth = s->depth + 1;
+        }
+        break;
+    case E_ORGNAME:
+        if (s->org != PX_NONE && !s->cap) {
+            char b[16];
+            int abb = HAS(at, A_FULL) &&
+                      !strcmp(attr_cstr(at.v[A_FULL], at.end[A_FULL], b, sizeof b), "abb");
+            px_org *o = &s->c->orgs.v[s->org];
+            if (abb && !o->abbr) start_capture(s, CAP_ORGABBR);
+            else if (!abb && !o->name) start_capture(s, CAP_ORGNAME);
+        }
+        break;
+    case E_TIMELINE:
+        if (s->doc != PX_NONE) {
+            char b[16];
+            if (HAS(at, A_UNIT)) s->tl_unit = unit_factor(attr_cstr(at.v[A_UNIT], at.end[A_UNIT], b, sizeof b));
+            if (HAS(at, A_ORIGIN) && !s->tl_origin) s->tl_origin = when_ref(s, at.v[A_ORIGIN], at.end[A_ORIGIN]);
+        }
+        break;
+    case E_WHEN:
+        if (s->doc != PX_NONE && HAS(at, A_ID)) {
+            whenrec w;
+            memset(&w, 0, sizeof w);
+            px_str id = px_strtab_intern(&s->wids, (const char *)at.v[A_ID],
+                                         (size_t)(at.end[A_ID] - at.v[A_ID]));
+            if (id == PX_STR_ERR) { oom(s); return; }
+            w.id = id;
+            w.interval = NAN;
+            w.value = NAN;
+            w.unit = s->tl_unit;
+            w.pos = pos;
+            char b[80];
+            if (HAS(at, A_UNIT)) w.unit = unit_factor(attr_cstr(at.v[A_UNIT], at.end[A_UNIT], b, sizeof b));
+            if (HAS(at, A_ABSOLUTE)) {
+                const char *v = attr_cstr(at.v[A_ABSOLUTE], at.end[A_ABSOLUTE], b, sizeof b);
+                char *end;
+                double x = strtod(v, &end);
+                while (*end == ' ') end++;
+                if (end != v && (*end == '\0' || (*end == 's' && end[1] == '\0'))) { w.abs_kind = 1; w.abs = x; }
+                else if (px_parse_clock(v, &x) == 0) { w.abs_kind = 2; w.abs = x; }
+                else if (px_parse_datetime(v, &x) == 0) { w.abs_kind = 3; w.abs = x; }
+                else problem(s, PX_WARNING, "bad-time", pos,
+                             "@absolute=\"%s\" is neither seconds, a clock time nor a date-time", v);
+            }
+            if (HAS(at, A_INTERVAL)) {
+                const char *v = attr_cstr(at.v[A_INTERVAL], at.end[A_INTERVAL], b, sizeof b);
+                char *end;
+                double x = strtod(v, &end);
+                if (end != v) w.interval = x;
+            }
+            if (HAS(at, A_SINCE)) w.since = when_ref(s, at.v[A_SINCE], at.end[A_SINCE]);
+            if (PX_VEC_PUSH(s->whens, w)) { oom(s); return; }
+            if (px_map_get(&s->when_by_id, id) == PX_NONE &&
+                px_map_put(&s->when_by_id, id, (uint32_t)s->whens.n - 1)) oom(s);
+        }
+        break;
+    default:
+        break;
+    }
+
+    if (is_div(e) && s->doc != PX_NONE && s->body_depth && s->utt == PX_NONE) {
+        divrec r;
+        memset(&r, 0, sizeof r);
+        r.parent = parent.div;
+        r.level = e == E_DIV ? 0 : (uint8_t)(e - E_DIV1 + 1);
+        r.type = attr_str(s, &at, A_TYPE);
+        r.xmlid = attr_str(s, &at, A_ID);
+        r.segment = PX_NONE;
+        r.pos = pos;
+        if (e == E_DIV2 && parent.div != PX_NONE) s->divs.v[parent.div].has_div2 = 1;
+        if (PX_VEC_PUSH(s->divs, r)) { oom(s); return; }
+        f.div = (uint32_t)s->divs.n - 1;
+        if (r.type && !strcmp(px_str_get(s->c, r.type), "debateSection") && !s->debate_depth)
+            s->debate_depth = s->depth + 1;
+    }
+
+    if (is_unit(e) && s->utt == PX_NONE && s->body_depth && !s->castlist_depth) {
+        start_unit(s, e, &at, pos, f.lang);
+    } else if (s->utt != PX_NONE) {
+        /* inside an utterance */
+        if (e == E_U && s->block && !s->inner_u_depth) {
+            s->inner_u_depth = s->depth + 1;
+            if (HAS(at, A_LANG)) s->c->utterances.v[s->utt].lang = f.lang;
+        }
+        if (e == E_SEG && HAS(at, A_LANG) && !s->seg_lang_taken) {
+            /* the unit's own xml:lang wins over its text part's */
+            if (!s->utt_own_lang) s->c->utterances.v[s->utt].lang = f.lang;
+            s->seg_lang_taken = 1;
+        }
+        if (is_boundary(e)) { s->pending_space = 1; f.boundary = 1; }
+        if (e == E_W && !s->suppress_depth) {
+            s->in_w = 1;
+            s->w_start = (uint32_t)s->c->text.n +
+                         ((s->pending_space && s->c->text.n > s->text_start) ? 1 : 0);
+        }
+        if (e == E_ADDRESSEE && HAS(at, A_WHO)) {
+            /* posting/addressingTerm/addressee: addressees of a posting */
+            px_utterance *u = &s->c->utterances.v[s->utt];
+            if (u->adr_count == 0) u->adr_first = (uint32_t)s->c->refs.n;
+            if (u->adr_first + u->adr_count == s->c->refs.n)
+                u->adr_count += push_refs(s, at.v[A_WHO], at.end[A_WHO]);
+        }
+        if (is_suppressed(e) && !s->suppress_depth) s->suppress_depth = s->depth + 1;
+    }
+
+    if (e >= E_PAUSE && e <= E_ANCHOR && s->body_depth) {
+        start_event(s, e, &at, pos);
+    }
+    if (e == E_DESC && s->event != PX_NONE && !s->cap) start_capture(s, CAP_DESC);
+    if (s->cap == CAP_PERSNAME && s->depth >= s->cap_depth) s->cap_pending = 1;
+
+    if (s->stop) return;
+    if (PX_VEC_RESERVE(s->frames, (size_t)s->depth + 1)) { oom(s); return; }
+    s->frames.v[s->depth] = f;
+    s->depth++;
+}
+
+static void finish_capture(imp *s)
+{
+    px_corpus *c = s->c;
+    size_t n = s->capbuf.n;
+    px_str v = intern(s, s->capbuf.v ? s->capbuf.v : "", n);
+    switch (s->cap) {
+    case CAP_TITLE:
+        if (s->doc != PX_NONE) { c->documents.v[s->doc].title = v; s->have_title = 1; }
+        else if (!c->title) c->title = v;
+        break;
+    case CAP_DATE: {
+        int prio = s->cap_pending;
+        (void)prio;
+        char iso[40];
+        char raw[64];
+        snprintf(raw, sizeof raw, "%.*s", (int)(n < 63 ? n : 63), s->capbuf.v ? s->capbuf.v : "");
+        int p = s->setting_depth ? 0 : s->recording_depth ? 1 : 2;
+        if (n && px_parse_loose_date(raw, iso, sizeof iso) == 0) {
+            if (!s->date_cand[p]) s->date_cand[p] = intern(s, iso, strlen(iso));
+        } else if (n) {
+            problem(s, PX_WARNING, "bad-date", cur_pos(s),
+                    "the date \"%s\" is in no form Praxis reads (ISO 8601, "
+                    "\"14 October 1993\", \"14-OCT-1993\"); give it a @when", raw);
+        }
+        break;
+    }
+    case CAP_PERSNAME: case CAP_NAME:
+        if (s->person != PX_NONE && n) {
+            c->participants.v[s->person].name = v;
+            s->person_has_name = 1;
+        }
+        break;
+    case CAP_SEX:
+        if (s->person != PX_NONE && n) {
+            c->participants.v[s->person].sex = normalise_sex(px_str_get(c, v));
+            add_kv(s, "sex", v);
+        }
+        break;
+    case CAP_AGE:
+        if (s->person != PX_NONE && n) {
+            c->participants.v[s->person].age = parse_age(px_str_get(c, v));
+            add_kv(s, "age", v);
+        }
+        break;
+    case CAP_ORGNAME: if (s->org != PX_NONE) c->orgs.v[s->org].name = v; break;
+    case CAP_ORGABBR: if (s->org != PX_NONE) c->orgs.v[s->org].abbr = v; break;
+    case CAP_DESC: if (s->event != PX_NONE) c->events.v[s->event].desc = v; break;
+    default: break;
+    }
+    s->cap = CAP_NONE;
+    s->cap_pending = 0;
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+    (void)localname; (void)prefix; (void)uri;
+    imp *s = ctx;
+    if (s->stop || !s->depth) return;
+    s->run_text = 0;
+    frame f = s->frames.v[s->depth - 1];
+    enum elem e = (enum elem)f.e;
+    uint32_t d = s->depth;   /* depth of this element, 1-based */
+
+    if (s->cap && d == s->cap_depth + 1) finish_capture(s);
+    else if (s->cap == CAP_PERSNAME) s->cap_pending = 1;   /* forename | surname */
+
+    if (s->utt != PX_NONE) {
+        if (f.boundary) s->pending_space = 1;
+        if (e == E_W && s->in_w && !s->suppress_depth) {
+            uint32_t end = (uint32_t)s->c->text.n;
+            if (end > s->w_start) {
+                uint64_t span = ((uint64_t)s->w_start << 32) | (end - s->w_start);
+                if (PX_VEC_PUSH(s->wspans, span)) oom(s);
+            }
+            s->in_w = 0;
+        }
+        if (s->suppress_depth == d) s->suppress_depth = 0;
+        if (s->inner_u_depth == d) s->inner_u_depth = 0;
+        if (d == s->utt_depth) end_unit(s);
+    }
+    if (e >= E_PAUSE && e <= E_ANCHOR) s->event = PX_NONE;
+    if (s->person != PX_NONE && d == s->person_depth + 1) end_person(s);
+    if (s->org != PX_NONE && d == s->org_depth) s->org = PX_NONE;
+
+    if (s->header_depth == d) s->header_depth = 0;
+    if (s->text_depth == d) s->text_depth = 0;
+    if (s->body_depth == d) s->body_depth = 0;
+    if (s->castlist_depth == d) s->castlist_depth = 0;
+    if (s->standoff_depth == d) s->standoff_depth = 0;
+    if (s->titlestmt_depth == d) s->titlestmt_depth = 0;
+    if (s->setting_depth == d) s->setting_depth = 0;
+    if (s->recording_depth == d) s->recording_depth = 0;
+    if (s->creation_depth == d) s->creation_depth = 0;
+    if (s->debate_depth == d) s->debate_depth = 0;
+    if (e == E_TEI && s->doc != PX_NONE) end_document(s);
+    s->depth--;
+}
+
+/* ---- the safety callbacks: nothing is ever declared or loaded ---- */
+
+static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
+                               const xmlChar *sid)
+{
+    /* A DOCTYPE that only names a DTD is accepted; the DTD is never read
+     * (externalSubset is not set, and the entity loader refuses). */
+    (void)ctx; (void)name; (void)eid; (void)sid;
+}
+
+static void on_entity_decl(void *ctx, const xmlChar *name, int type,
+                           const xmlChar *pid, const xmlChar *sid, xmlChar *content)
+{
+    (void)pid; (void)content;
+    imp *s = ctx;
+    const char *kind = (type == XML_INTERNAL_PARAMETER_ENTITY ||
+                        type == XML_EXTERNAL_PARAMETER_ENTITY) ? "parameter entity" :
+                       sid ? "external entity" : "entity";
+    refuse(s, PX_EDATA, cur_pos(s),
+           "the DOCTYPE declares the %s '%s'; Praxis never expands entities (they "
+           "can read files or explode in size). TEI P5 needs none: replace each "
+           "reference with the character itself (e.g. a TEI P4 file with "
+           "character entities: convert it to P5, or on a copy you trust run "
+           "`xmllint --noent --dropdtd FILE > FILE.p5.xml`)", kind, (const char *)name);
+}
+
+static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
+{
+    xmlEntityPtr e = xmlGetPredefinedEntity(name);
+    if (e) return e;
+    imp *s = ctx;
+    refuse(s, PX_EDATA, cur_pos(s),
+           "the entity '&%s;' is not declared, and Praxis never expands entities; "
+           "replace it with the character it stands for", (const char *)name);
+    return NULL;
+}
+
+static xmlEntityPtr on_get_param_entity(void *ctx, const xmlChar *name)
+{
+    imp *s = ctx;
+    refuse(s, PX_EDATA, cur_pos(s),
+           "the parameter entity '%%%s;' is refused: Praxis never reads DTDs", (const char *)name);
+    return NULL;
+}
+
+static xmlParserInputPtr on_resolve_entity(void *ctx, const xmlChar *pid, const xmlChar *sid)
+{
+    (void)pid;
+    imp *s = ctx;
+    refuse(s, PX_EDATA, cur_pos(s),
+           "the document asks to load '%s'; Praxis never loads external entities",
+           sid ? (const char *)sid : "?");
+    return NULL;
+}
+
+static void on_reference(void *ctx, const xmlChar *name)
+{
+    imp *s = ctx;
+    refuse(s, PX_EDATA, cur_pos(s), "the entity reference '&%s;' is refused", (const char *)name);
+}
+
+static void on_serror(void *ctx, xmlErrorPtr error)
+{
+    imp *s = ctx;
+    if (!error || error->level < XML_ERR_ERROR || s->stop) return;
+    char msg[400];
+    snprintf(msg, sizeof msg, "%s", error->message ? error->message : "parse error");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    px_pos pos = {s->file, (uint32_t)(error->line > 0 ? error->line : 0),
+                  (uint32_t)(error->int2 > 0 ? error->int2 : 0)};
+    const char *hint = "; check it with `xmllint --noout FILE`";
+    if (error->code == XML_ERR_INVALID_CHAR || error->code == XML_ERR_INVALID_ENCODING)
+        hint = "; the file must be UTF-8 (or declare its encoding): convert it with `iconv`";
+    else if (error->code == XML_ERR_DOCUMENT_EMPTY)
+        hint = "; the file is empty or holds no element";
+    refuse(s, PX_EDATA, pos, "not well-formed XML: %s (libxml2 error %d)%s", msg,
+           error->code, hint);
+}
+
+/* ------------------------------------------------------------------ */
+/* Driver                                                              */
+/* ------------------------------------------------------------------ */
+
+static void take_snapshot(px_corpus *c, snapshot *sn)
+{
+    sn->files = c->files.n;
+    sn->documents = c->documents.n;
+    sn->participants = c->participants.n;
+    sn->orgs = c->orgs.n;
+    sn->affiliations = c->affiliations.n;
+    sn->utterances = c->utterances.n;
+    sn->segments = c->segments.n;
+    sn->events = c->events.n;
+    sn->kvs = c->kvs.n;
+    sn->refs = c->refs.n;
+    sn->tokens = c->tokens.n;
+    sn->text = c->text.n;
+    sn->problems = c->problems.n;
+    sn->strings = c->strings.count;
+    sn->terms = c->terms.count;
+}
+
+static void rollback(px_corpus *c, const snapshot *sn)
+{
+    for (size_t i = sn->participants; i < c->participants.n; i++) {
+        px_participant *p = &c->participants.v[i];
+        uint64_t key = (uint64_t)p->id | ((uint64_t)(p->document == PX_NONE ? 0xFFFFFFFFu : p->document) << 32);
+        if (px_map_get(&c->participant_by_id, key) == i) px_map_del(&c->participant_by_id, key);
+    }
+    for (size_t i = sn->orgs; i < c->orgs.n; i++) {
+        uint64_t key = c->orgs.v[i].id;
+        if (px_map_get(&c->org_by_id, key) == i) px_map_del(&c->org_by_id, key);
+    }
+    /* keep the file record itself (it is marked refused) */
+    c->documents.n = sn->documents;
+    c->participants.n = sn->participants;
+    c->orgs.n = sn->orgs;
+    c->affiliations.n = sn->affiliations;
+    c->utterances.n = sn->utterances;
+    c->segments.n = sn->segments;
+    c->events.n = sn->events;
+    c->kvs.n = sn->kvs;
+    c->refs.n = sn->refs;
+    c->tokens.n = sn->tokens;
+    c->text.n = sn->text;
+    c->problems.n = sn->problems;
+    px_strtab_truncate(&c->terms, sn->terms);
+    /* the file's path must survive: strings are truncated before it is
+     * re-interned by the caller */
+    px_strtab_truncate(&c->strings, sn->strings);
+}
+
+px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path,
+                        px_error *err)
+{
+    px_runtime_init();
+    imp *s = calloc(1, sizeof *s);
+    if (!s) return px_error_set(err, PX_ENOMEM, "out of memory");
+    px_status st = PX_OK;
+    s->c = c;
+    s->path = path;
+    s->doc = s->utt = s->person = s->org = s->event = PX_NONE;
+    px_tokenizer_init(&s->tok);
+    if (px_map_init(&s->names_seen) || px_strtab_init(&s->wids) || px_map_init(&s->when_by_id)) {
+        st = px_error_set(err, PX_ENOMEM, "out of memory");
+        goto done;
+    }
+    take_snapshot(c, &s->snap);
+    {
+        px_str pid = px_strtab_intern(&c->strings, path, strlen(path));
+        px_file f;
+        memset(&f, 0, sizeof f);
+        f.path = pid;
+        f.dev = src->dev;
+        f.ino = src->ino;
+        if (pid == PX_STR_ERR || PX_VEC_PUSH(c->files, f)) {
+            st = px_error_set(err, PX_ENOMEM, "out of memory");
+            goto done;
+        }
+        s->file = (uint32_t)c->files.n - 1;
+        s->snap.strings = c->strings.count;   /* the path stays */
+    }
+
+    xmlSAXHandler h;
+    memset(&h, 0, sizeof h);
+    h.initialized = XML_SAX2_MAGIC;
+    h.startElementNs = on_start;
+    h.endElementNs = on_end;
+    h.characters = on_chars;
+    h.ignorableWhitespace = on_chars;
+    h.cdataBlock = on_chars;
+    h.serror = on_serror;
+    h.internalSubset = on_internal_subset;
+    h.entityDecl = on_entity_decl;
+    h.getEntity = on_get_entity;
+    h.getParameterEntity = on_get_param_entity;
+    h.resolveEntity = on_resolve_entity;
+    h.reference = on_reference;
+
+    char first[4];
+    long n0 = src->read(src->ud, first, sizeof first);
+    if (n0 < 0) {
+        snprintf(s->err.msg, sizeof s->err.msg, "cannot read the file: %s", strerror(errno));
+        s->err.code = PX_EIO;
+        snprintf(s->err.file, sizeof s->err.file, "%s", path);
+        s->stop = 1;
+    } else {
+        s->ctxt = xmlCreatePushParserCtxt(&h, s, first, (int)n0, path);
+        if (!s->ctxt) {
+            st = px_error_set(err, PX_ENOMEM, "cannot create an XML parser (out of memory)");
+            goto done;
+        }
+        xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
+        for (int k = 0; k < A_COUNT; k++)
+            s->an[k] = xmlDictLookup(s->ctxt->dict, (const xmlChar *)attr_names[k], -1);
+        enum { CHUNK = 256 * 1024 };
+        char *chunk = malloc(CHUNK);
+        if (!chunk) { oom(s); }
+        while (!s->stop) {
+            long n = chunk ? src->read(src->ud, chunk, CHUNK) : 0;
+            if (n < 0) {
+                refuse(s, PX_EIO, cur_pos(s), "cannot read the file: %s", strerror(errno));
+                break;
+            }
+            if (px_runtime_interrupted()) {
+                refuse(s, PX_EINTR, cur_pos(s), "interrupted");
+                break;
+            }
+            c->bytes_done += (uint64_t)n;
+            if (c->opt.progress && n)
+                c->opt.progress(c->opt.progress_ud, c->bytes_done, c->bytes_total,
+                                (uint32_t)c->files.n - 1, 0);
+            int r = xmlParseChunk(s->ctxt, chunk, (int)n, n == 0);
+            if (r != 0 && !s->stop)
+                refuse(s, PX_EDATA, cur_pos(s), "not well-formed XML (libxml2 error %d)", r);
+            if (n == 0) break;
+        }
+        free(chunk);
+        if (!s->stop && (!s->ctxt->wellFormed || s->ctxt->errNo != 0))
+            refuse(s, PX_EDATA, cur_pos(s), "not well-formed XML (libxml2 error %d)", s->ctxt->errNo);
+        if (!s->stop && !s->root)
+            refuse(s, PX_EDATA, cur_pos(s), "the file holds no XML element");
+    }
+
+    if (s->stop) {
+        c->files.v[s->file].refused = 1;
+        rollback(c, &s->snap);
+        px_refusal r;
+        r.path = c->files.v[s->file].path;
+        r.error = s->err;
+        if (PX_VEC_PUSH(c->refusals, r)) { st = px_error_set(err, PX_ENOMEM, "out of memory"); goto done; }
+        if (s->err.code == PX_EINTR || s->err.code == PX_ENOMEM) {
+            *err = s->err;
+            st = s->err.code;
+        }
+        goto done;
+    }
+    /* document ids: with several documents in a file, FILE#N */
+    px_file *fr = &c->files.v[s->file];
+    fr->documents = (uint32_t)(c->documents.n - s->snap.documents);
+    if (!fr->documents && s->root != E_TEI) fr->component = 1;
+    if (fr->documents > 1) {
+        const char *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        size_t bl = strlen(base);
+        if (bl > 4 && !strcmp(base + bl - 4, ".xml")) bl -= 4;
+        for (size_t i = s->snap.documents; i < c->documents.n; i++) {
+            px_document *d = &c->documents.v[i];
+            const char *id = px_str_get(c, d->id);
+            if (strlen(id) == bl && !strncmp(id, base, bl)) {
+                char nb[600];
+                snprintf(nb, sizeof nb, "%.*s#%zu", (int)bl, base, i - s->snap.documents + 1);
+                px_str nid = px_strtab_intern(&c->strings, nb, strlen(nb));
+                if (nid == PX_STR_ERR) { st = px_error_set(err, PX_ENOMEM, "out of memory"); goto done; }
+                c->documents.v[i].id = nid;
+            }
+        }
+    }
+done:
+    if (s->ctxt) {
+        xmlFreeDoc(s->ctxt->myDoc);
+        xmlFreeParserCtxt(s->ctxt);
+    }
+    px_tokenizer_destroy(&s->tok);
+    px_map_destroy(&s->names_seen);
+    px_strtab_destroy(&s->wids);
+    px_map_destroy(&s->when_by_id);
+    PX_VEC_FREE(s->frames);
+    PX_VEC_FREE(s->divs);
+    PX_VEC_FREE(s->whens);
+    PX_VEC_FREE(s->pend);
+    PX_VEC_FREE(s->wspans);
+    PX_VEC_FREE(s->capbuf);
+    free(s);
+    return st;
+}

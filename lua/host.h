@@ -1,0 +1,29 @@
+/* host.h - the praxis executable's shared pieces (not the core). */
+#ifndef PX_HOST_H
+#define PX_HOST_H
+
+#include "px.h"
+#include <stdlib.h>
+
+/* Exit codes (SEMANTICS.md): */
+enum {
+    PX_EXIT_OK = 0,
+    PX_EXIT_SCRIPT = 1,      /* script error, sandbox violation, limits */
+    PX_EXIT_USAGE = 2,       /* unknown option, bad parameter */
+    PX_EXIT_DATA = 3,        /* nothing could be loaded; refusal under --strict */
+    PX_EXIT_INTERRUPTED = 130
+};
+
+/* Prints one line per refused file on stderr:
+ * "praxis: refused FILE:LINE:COL: message". Returns the exit code the
+ * load deserves: 3 when nothing could be loaded (or anything was refused
+ * under strict), else 0. */
+int px_host_report_refusals(const px_corpus *c, int strict);
+
+/* A progress bar on stderr for long loads, when stderr is a terminal. */
+void px_host_progress_setup(px_options *opt);
+void px_host_progress_done(void);
+
+int px_cmd_info(int argc, char **argv);
+
+#endif
