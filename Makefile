@@ -61,8 +61,19 @@ $(BUILD)/%.o: %.c $(HEADERS) | $(DEPS_STAMP)
 $(BUILD)/libpraxis.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
-$(BIN): $(HOST_OBJ) $(BUILD)/libpraxis.a
-	$(CC) $(OPT) -o $@ $(HOST_OBJ) $(BUILD)/libpraxis.a $(PKG_LIBS) $(LDFLAGS)
+LUALIB  := $(sort $(wildcard lua/lib/*.lua))
+
+$(BUILD)/gen/embed.c: $(LUALIB) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $@ $(LUALIB)
+
+$(BUILD)/gen/embed.o: $(BUILD)/gen/embed.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/lua/main.o: CFLAGS += -DPX_SHARE_DIR='"$(PREFIX)/share/praxis"'
+
+$(BIN): $(HOST_OBJ) $(BUILD)/gen/embed.o $(BUILD)/libpraxis.a
+	$(CC) $(OPT) -o $@ $(HOST_OBJ) $(BUILD)/gen/embed.o $(BUILD)/libpraxis.a $(PKG_LIBS) $(LDFLAGS)
 
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libpraxis.a
 	@mkdir -p $(dir $@)

@@ -1,0 +1,160 @@
+/* l_handle.c - what all handles share: creation, the corpus they keep
+ * alive, equality, and method lookup. */
+#include "luax.h"
+
+#include <string.h>
+
+static const char *mt_names[] = {PX_MT_DOCUMENT, PX_MT_PARTICIPANT, PX_MT_UTTERANCE, PX_MT_SEGMENT};
+
+const char *px_l_typename(px_htype t)
+{
+    static const char *n[] = {"document", "participant", "utterance", "segment"};
+    return n[t];
+}
+
+const char *px_l_typeplural(px_htype t)
+{
+    static const char *n[] = {"documents", "participants", "utterances", "segments"};
+    return n[t];
+}
+
+/* The corpus userdata behind idx: a corpus itself, or the user value of a
+ * handle or selection. Pushes it. */
+void px_l_pushowner(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (luaL_testudata(L, idx, PX_MT_CORPUS)) {
+        lua_pushvalue(L, idx);
+        return;
+    }
+    if (lua_type(L, idx) != LUA_TUSERDATA || lua_getiuservalue(L, idx, 1) == LUA_TNONE ||
+        !luaL_testudata(L, -1, PX_MT_CORPUS)) {
+        luaL_error(L, "expected a praxis corpus, handle or selection, got %s", luaL_typename(L, idx));
+    }
+}
+
+px_corpus *px_l_corpus_of(lua_State *L, int idx)
+{
+    px_l_pushowner(L, idx);
+    px_lcorpus *b = lua_touserdata(L, -1);
+    lua_pop(L, 1);   /* idx keeps it alive */
+    if (!b->c) luaL_error(L, "attempt to use a closed corpus");
+    return b->c;
+}
+
+void px_l_pushhandle(lua_State *L, int corpus_idx, px_htype t, uint32_t i)
+{
+    corpus_idx = lua_absindex(L, corpus_idx);
+    px_handle *h = lua_newuserdatauv(L, sizeof *h, 1);
+    h->index = i;
+    luaL_setmetatable(L, mt_names[t]);
+    px_l_pushowner(L, corpus_idx);
+    lua_setiuservalue(L, -2, 1);
+}
+
+int px_l_ishandle(lua_State *L, int idx, px_htype t)
+{
+    return luaL_testudata(L, idx, mt_names[t]) != NULL;
+}
+
+uint32_t px_l_checkhandle(lua_State *L, int idx, px_htype t)
+{
+    px_handle *h = luaL_checkudata(L, idx, mt_names[t]);
+    px_l_corpus_of(L, idx);   /* errors when the corpus was closed */
+    return h->index;
+}
+
+uint32_t px_l_find(px_corpus *c, px_htype t, const char *id)
+{
+    switch (t) {
+    case PX_H_DOCUMENT: return px_document_find(c, id);
+    case PX_H_PARTICIPANT: return px_participant_find(c, id, PX_NONE);
+    case PX_H_UTTERANCE: return px_utterance_find(c, id);
+    case PX_H_SEGMENT:
+        for (size_t i = 0; i < c->segments.n; i++)
+            if (!strcmp(px_str_get(c, c->segments.v[i].id), id)) return (uint32_t)i;
+        return PX_NONE;
+    }
+    return PX_NONE;
+}
+
+static int handle_eq(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TUSERDATA || lua_type(L, 2) != LUA_TUSERDATA ||
+        !lua_getmetatable(L, 1) || !lua_getmetatable(L, 2) || !lua_rawequal(L, -1, -2)) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    px_handle *a = lua_touserdata(L, 1), *b = lua_touserdata(L, 2);
+    px_corpus *ca = px_l_corpus_of(L, 1), *cb = px_l_corpus_of(L, 2);
+    lua_pushboolean(L, ca == cb && a->index == b->index);
+    return 1;
+}
+
+/* Registers a handle type: metatable with __index (properties first, then
+ * methods), __eq, __tostring. */
+void px_l_register_handle(lua_State *L, px_htype t, lua_CFunction index,
+                          lua_CFunction tostring, const luaL_Reg *methods)
+{
+    luaL_newmetatable(L, mt_names[t]);
+    lua_pushcfunction(L, index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushcfunction(L, handle_eq);
+    lua_setfield(L, -2, "__eq");
+    lua_newtable(L);
+    if (methods) luaL_setfuncs(L, methods, 0);
+    lua_setfield(L, -2, "__methods");
+    lua_pushstring(L, px_l_typename(t));
+    lua_setfield(L, -2, "__kind");
+    lua_pop(L, 1);
+}
+
+/* Looks up a method for a handle whose property k is unknown; raises an
+ * error listing the fields when there is none. */
+int px_l_method_or_error(lua_State *L, px_htype t, const char *k, const char *fields)
+{
+    luaL_getmetatable(L, mt_names[t]);
+    lua_getfield(L, -1, "__methods");
+    lua_getfield(L, -1, k);
+    if (lua_isnil(L, -1))
+        return luaL_error(L, "a %s has no field or method '%s' (fields: %s)",
+                          px_l_typename(t), k, fields);
+    return 1;
+}
+
+void px_l_pushstr(lua_State *L, px_corpus *c, px_str s)
+{
+    if (s) lua_pushstring(L, px_str_get(c, s));
+    else lua_pushnil(L);
+}
+
+void px_l_pushnum(lua_State *L, double v)
+{
+    if (v != v) lua_pushnil(L);
+    else lua_pushnumber(L, v);
+}
+
+void px_l_pushkvs(lua_State *L, px_corpus *c, uint32_t first, uint32_t n)
+{
+    lua_createtable(L, 0, (int)n);
+    for (uint32_t i = 0; i < n; i++) {
+        px_kv *kv = &c->kvs.v[first + i];
+        lua_pushstring(L, px_str_get(c, kv->value));
+        lua_setfield(L, -2, px_str_get(c, kv->key));
+    }
+}
+
+void px_open_document(lua_State *L);
+void px_open_participant(lua_State *L);
+void px_open_utterance(lua_State *L);
+void px_open_segment(lua_State *L);
+
+void px_open_handles(lua_State *L)
+{
+    px_open_document(L);
+    px_open_participant(L);
+    px_open_utterance(L);
+    px_open_segment(L);
+}

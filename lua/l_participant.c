@@ -1,0 +1,132 @@
+/* l_participant.c - participant handles. */
+#include "luax.h"
+
+#include <math.h>
+#include <string.h>
+
+static void push_affiliation(lua_State *L, px_corpus *c, const px_affiliation *a)
+{
+    lua_createtable(L, 0, 5);
+    px_l_pushstr(L, c, a->ref); lua_setfield(L, -2, "org");
+    px_l_pushstr(L, c, a->role); lua_setfield(L, -2, "role");
+    px_l_pushstr(L, c, a->from); lua_setfield(L, -2, "from");
+    px_l_pushstr(L, c, a->to); lua_setfield(L, -2, "to");
+    px_l_pushstr(L, c, a->ana); lua_setfield(L, -2, "ana");
+    uint32_t o = a->ref ? px_org_find(c, px_str_get(c, a->ref)) : PX_NONE;
+    if (o != PX_NONE) {
+        px_l_pushstr(L, c, c->orgs.v[o].role); lua_setfield(L, -2, "org_role");
+        px_l_pushstr(L, c, c->orgs.v[o].name); lua_setfield(L, -2, "org_name");
+    }
+}
+
+static int part_index(lua_State *L)
+{
+    uint32_t i = px_l_checkhandle(L, 1, PX_H_PARTICIPANT);
+    px_corpus *c = px_l_corpus_of(L, 1);
+    px_participant *p = &c->participants.v[i];
+    const char *k = luaL_checkstring(L, 2);
+    if (!strcmp(k, "id")) px_l_pushstr(L, c, p->id);
+    else if (!strcmp(k, "name")) px_l_pushstr(L, c, p->name);
+    else if (!strcmp(k, "role")) px_l_pushstr(L, c, p->role);
+    else if (!strcmp(k, "sex")) {
+        const char *s = px_sex_name((px_sex)p->sex);
+        if (s) lua_pushstring(L, s);
+        else lua_pushnil(L);
+    } else if (!strcmp(k, "age")) px_l_pushnum(L, p->age);
+    else if (!strcmp(k, "group")) lua_pushboolean(L, p->group);
+    else if (!strcmp(k, "declared")) lua_pushboolean(L, p->declared);
+    else if (!strcmp(k, "index")) lua_pushinteger(L, (lua_Integer)i + 1);
+    else if (!strcmp(k, "attributes")) {
+        px_l_pushkvs(L, c, p->attr_first, p->attr_count);
+        /* the units a person belongs to, as org ids, for grouping */
+        if (p->aff_count) {
+            luaL_Buffer b;
+            luaL_buffinit(L, &b);
+            for (uint32_t k2 = 0; k2 < p->aff_count; k2++) {
+                px_affiliation *a = &c->affiliations.v[p->aff_first + k2];
+                if (!a->ref) continue;
+                if (luaL_bufflen(&b)) luaL_addchar(&b, ' ');
+                luaL_addstring(&b, px_str_get(c, a->ref));
+            }
+            luaL_pushresult(&b);
+            lua_setfield(L, -2, "affiliation");
+        }
+    } else if (!strcmp(k, "affiliations")) {
+        lua_createtable(L, (int)p->aff_count, 0);
+        for (uint32_t k2 = 0; k2 < p->aff_count; k2++) {
+            push_affiliation(L, c, &c->affiliations.v[p->aff_first + k2]);
+            lua_rawseti(L, -2, k2 + 1);
+        }
+    } else if (!strcmp(k, "utterances"))
+        px_l_pushext(L, 1, PX_H_UTTERANCE, c->part_utts.v + c->part_utt_first.v[i],
+                     c->part_utt_first.v[i + 1] - c->part_utt_first.v[i]);
+    else if (!strcmp(k, "documents"))
+        px_l_pushext(L, 1, PX_H_DOCUMENT, c->part_docs.v + c->part_doc_first.v[i],
+                     c->part_doc_first.v[i + 1] - c->part_doc_first.v[i]);
+    else if (!strcmp(k, "source")) {
+        char pos[700];
+        px_pos_format(c, p->pos, pos, sizeof pos);
+        lua_pushstring(L, pos);
+    } else
+        return px_l_method_or_error(L, PX_H_PARTICIPANT, k,
+                                    "id, name, role, sex, age, group, declared, attributes, "
+                                    "affiliations, utterances, documents, source");
+    return 1;
+}
+
+/* p:affiliation_at(date, {role=, org_role=}) -> list of affiliations that
+ * hold on that date (from <= date < to-exclusive-of-nothing: to inclusive). */
+static int part_affiliation_at(lua_State *L)
+{
+    uint32_t i = px_l_checkhandle(L, 1, PX_H_PARTICIPANT);
+    px_corpus *c = px_l_corpus_of(L, 1);
+    const char *date = luaL_checkstring(L, 2);
+    const char *role = NULL, *org_role = NULL;
+    if (!lua_isnoneornil(L, 3)) {
+        luaL_checktype(L, 3, LUA_TTABLE);
+        lua_getfield(L, 3, "role");
+        role = lua_tostring(L, -1);
+        lua_getfield(L, 3, "org_role");
+        org_role = lua_tostring(L, -1);
+    }
+    px_participant *p = &c->participants.v[i];
+    lua_newtable(L);
+    int n = 0;
+    size_t dl = strlen(date);
+    for (uint32_t k = 0; k < p->aff_count; k++) {
+        px_affiliation *a = &c->affiliations.v[p->aff_first + k];
+        /* ISO dates compare as strings; a partial date compares by its prefix */
+        if (a->from && strncmp(px_str_get(c, a->from), date, dl) > 0 &&
+            strcmp(px_str_get(c, a->from), date) > 0) continue;
+        if (a->to && strcmp(px_str_get(c, a->to), date) < 0 &&
+            strncmp(px_str_get(c, a->to), date, strlen(px_str_get(c, a->to))) != 0) continue;
+        if (role && (!a->role || strcmp(px_str_get(c, a->role), role))) continue;
+        if (org_role) {
+            uint32_t o = a->ref ? px_org_find(c, px_str_get(c, a->ref)) : PX_NONE;
+            if (o == PX_NONE || !c->orgs.v[o].role || strcmp(px_str_get(c, c->orgs.v[o].role), org_role))
+                continue;
+        }
+        push_affiliation(L, c, a);
+        lua_rawseti(L, -2, ++n);
+    }
+    return 1;
+}
+
+static int part_tostring(lua_State *L)
+{
+    uint32_t i = px_l_checkhandle(L, 1, PX_H_PARTICIPANT);
+    px_corpus *c = px_l_corpus_of(L, 1);
+    px_participant *p = &c->participants.v[i];
+    if (p->name && p->name != p->id)
+        lua_pushfstring(L, "participant %s \"%s\" (%s)", px_str_get(c, p->id),
+                        px_str_get(c, p->name), px_str_get(c, c->name));
+    else
+        lua_pushfstring(L, "participant %s (%s)", px_str_get(c, p->id), px_str_get(c, c->name));
+    return 1;
+}
+
+void px_open_participant(lua_State *L)
+{
+    static const luaL_Reg methods[] = {{"affiliation_at", part_affiliation_at}, {NULL, NULL}};
+    px_l_register_handle(L, PX_H_PARTICIPANT, part_index, part_tostring, methods);
+}
