@@ -512,30 +512,37 @@ def analyse(sessions):
     facts["broker"] = btab
     facts["cross"] = (tot_cross, tot_cross_b)
 
-    # carried terms: first use in a session of each kind
+    # carried terms: the broker's first use in front of the other unit,
+    # then the first use by a member of the other unit
     carry = []
     for j in jtab:
         stem = j["stem"]
-        rows = []
-        for sid, meta, body, _ in sessions:
-            for k, u in body:
-                if k == "u" and any(t.startswith(stem) for t in tokens(u["text"])):
-                    rows.append((sid, meta["kind"], u))
-        coin_kind = [r for r in rows if r[2]["id"] == j["uid"]][0][1]
-        coin_unit = "siu" if coin_kind == "SIU meeting" else "claims"
-        other = "claims" if coin_unit == "siu" else "siu"
+        src = UNIT[j["coiner"]]
+        dst = "claims" if src == "siu" else "siu"
+        broker_use = None
         first_other = None
-        for sid, kind, u in rows:
-            if UNIT[u["who"]] == other and u["who"] != BROKER:
-                first_other = (sid, u)
+        for sid, meta, body, _ in sessions:
+            us = [u for k, u in body if k == "u"]
+            present = {UNIT[u["who"]] for u in us if u["who"] != BROKER}
+            for u in us:
+                if not any(t.startswith(stem) for t in tokens(u["text"])):
+                    continue
+                if broker_use is None and u["who"] == BROKER and dst in present:
+                    broker_use = (sid, meta["kind"], u)
+                if first_other is None and u["who"] != BROKER and UNIT[u["who"]] == dst:
+                    first_other = (sid, meta["kind"], u)
+            if first_other:
                 break
         if first_other is None:
             continue
-        broker_before = [(sid, u) for sid, kind, u in rows
-                         if u["who"] == BROKER and (sid, u["start"]) <= (first_other[0], first_other[1]["start"])]
-        carry.append(dict(stem=stem, from_unit=coin_unit, to_unit=other,
-                          broker=broker_before[0] if broker_before else None,
-                          first_other=first_other))
+        if broker_use is not None:
+            bk = (broker_use[0], broker_use[2]["start"])
+            fk = (first_other[0], first_other[2]["start"])
+            if bk > fk:
+                broker_use = None
+        coin_kind = [m["kind"] for s_, m, b_, t_ in sessions if s_ == j["sid"]][0]
+        carry.append(dict(stem=stem, src=src, dst=dst, coin=j["uid"], coin_kind=coin_kind,
+                          broker=broker_use, first_other=first_other))
     facts["carry"] = carry
     return facts
 
@@ -552,10 +559,11 @@ def write_readme(sessions, facts):
     w = out.append
     w("# Alinsu: talk in a claims office")
     w("")
-    w("Alinsu is the sample corpus bundled with Praxis. It is fictional: twelve")
-    w("recorded sessions (team meetings, talk by the coffee machine, two meetings")
-    w("of the fraud unit) in the claims office of an imaginary insurer, from")
-    w("January to August 2024. It is small enough to read in an afternoon and")
+    w("Alinsu is the sample corpus bundled with Praxis. It is fictional: %d" % len(sessions))
+    w("recorded sessions (team meetings, talk at the coffee point and the desks,")
+    w("two meetings of the fraud unit and one joint meeting) in the claims office")
+    w("of an imaginary insurer, from January to August 2024. It is small enough")
+    w("to read in an afternoon and")
     w("large enough to try every Praxis analysis on it: who talks to whom, who")
     w("moves from the edge of the group to its centre, which words a group makes")
     w("its own, and who carries them from one group to another.")
@@ -659,18 +667,21 @@ def write_readme(sessions, facts):
     w("")
     w("Terms that cross from one unit to the other:")
     w("")
+    uname = {"claims": "Claims", "siu": "SIU"}
     for c in facts["carry"]:
-        b = c["broker"]
+        b_ = c["broker"]
         fo = c["first_other"]
-        if b:
-            w("- **%s**: coined in %s (%s); the broker uses it at `%s` (%s), and the first %s member to use it is %s at `%s`."
-              % (c["stem"], c["from_unit"].upper() if c["from_unit"] == "siu" else "Claims",
-                 [j for j in facts["jargon"] if j["stem"] == c["stem"]][0]["uid"],
-                 b[1]["id"], b[0], "SIU" if c["to_unit"] == "siu" else "Claims",
-                 fo[1]["who"], fo[1]["id"]))
+        line = "- **%s**: coined in %s at `%s` (%s)" % (
+            c["stem"], uname[c["src"]], c["coin"], c["coin_kind"])
+        if b_:
+            line += ("; the broker uses it in front of %s at `%s` (%s);"
+                     " the first %s member to use it is %s at `%s` (%s)." % (
+                         uname[c["dst"]], b_[2]["id"], b_[1], uname[c["dst"]],
+                         fo[2]["who"], fo[2]["id"], fo[1]))
         else:
-            w("- **%s**: coined in %s; first used in the other unit by %s at `%s`."
-              % (c["stem"], c["from_unit"], fo[1]["who"], fo[1]["id"]))
+            line += "; first used by a %s member, %s, at `%s` (%s)." % (
+                uname[c["dst"]], fo[2]["who"], fo[2]["id"], fo[1])
+        w(line)
     w("")
     w("The newcomer's term is `cobweb`; the term the broker brings from the SIU")
     w("to the claims unit is `twinner`.")
@@ -722,7 +733,7 @@ def landmarks_for(sessions):
         return None
     marks = [
         ("her first words", first(lambda s, u: u["who"] == NEWCOMER)),
-        ("first utterance addressed to her by name",
+        ("first utterance addressed to her (`toWhom`)",
          first(lambda s, u: u["to"] == NEWCOMER)),
         ("first time an old-timer asks her for help",
          first(lambda s, u: u["to"] == NEWCOMER and PERSON[u["who"]][5] == "old-timer"
@@ -733,9 +744,11 @@ def landmarks_for(sessions):
          first(lambda s, u: u["who"] == NEWCOMER and "cobwebs" in tokens(u["text"]))
          or first(lambda s, u: u["who"] == NEWCOMER and any(t.startswith("cobweb") for t in tokens(u["text"])))),
         ("she explains a procedure to the temp",
-         first(lambda s, u: u["who"] == NEWCOMER and u["to"] == "tom")),
+         first(lambda s, u: u["who"] == NEWCOMER and u["to"] == "tom"
+               and len(tokens(u["text"])) >= 20)),
         ("she explains a procedure to the broker",
-         first(lambda s, u: u["who"] == NEWCOMER and u["to"] == BROKER)),
+         first(lambda s, u: u["who"] == NEWCOMER and u["to"] == BROKER
+               and len(tokens(u["text"])) >= 20)),
         ("the supervisor hands her a task in front of the team",
          first(lambda s, u: u["who"] == "marta" and u["to"] == NEWCOMER and s >= "s09")),
     ]
