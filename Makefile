@@ -38,7 +38,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 ifeq ($(BUILD),build/asan)
 .PHONY: units
 endif
-.PHONY: all run check bench install uninstall clean deps check-unit check-cli \
+.PHONY: readme all run check bench install uninstall clean deps check-unit check-cli \
         check-corpora check-asan check-valgrind asan
 
 BIN ?= praxis
@@ -118,3 +118,6 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD) praxis
+
+readme: all
+	sh tools/readme.sh ./praxis

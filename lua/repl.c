@@ -197,6 +197,31 @@ static void banner(lua_State *L, const px_repl_opts *o)
     lua_pop(L, 2);
 }
 
+/* Not interactive: stdin is one script, as `lua -` reads it. */
+static int run_stdin(lua_State *L)
+{
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) luaL_addlstring(&b, buf, n);
+    luaL_pushresult(&b);
+    size_t len;
+    const char *src = lua_tolstring(L, -1, &len);
+    int base = lua_gettop(L) - 1;
+    int st = luaL_loadbufferx(L, src, len, "=stdin", "t");
+    if (st == LUA_OK) st = px_host_docall(L, 0, LUA_MULTRET);
+    if (st != LUA_OK) {
+        fflush(stdout);
+        px_host_report(L, st);
+        lua_settop(L, base);
+        return px_runtime_interrupted() ? PX_EXIT_INTERRUPTED : PX_EXIT_SCRIPT;
+    }
+    px_host_print_results(L, base + 1);
+    lua_settop(L, base);
+    return 0;
+}
+
 int px_repl(lua_State *L, const px_repl_opts *o)
 {
     reader r;
@@ -204,6 +229,7 @@ int px_repl(lua_State *L, const px_repl_opts *o)
     r.tty = stdin_tty && !o->batch;
     r.prompts = !r.tty && o->interactive && !o->batch;
     int interactive = r.tty || r.prompts;
+    if (!interactive) return run_stdin(L);
     int full_tb = 0, errors = 0;
     char hist[4200] = "";
     if (r.tty) {
@@ -257,6 +283,7 @@ int px_repl(lua_State *L, const px_repl_opts *o)
         lua_settop(L, base);
         fflush(stdout);
     }
+    if (r.prompts) putchar('\n');
     if (r.tty) {
         if (hist[0]) {
             write_history(hist);
@@ -264,6 +291,6 @@ int px_repl(lua_State *L, const px_repl_opts *o)
         }
         putchar('\n');
     }
-    /* as a script (batch), an error makes the exit status 1 */
-    return (!interactive && errors) ? PX_EXIT_SCRIPT : 0;
+    (void)errors;
+    return 0;
 }

@@ -51,7 +51,7 @@ unit_runner() {
 for suite in $suites; do
     case $suite in
     unit) run_suite unit unit_runner build/unit ;;
-    lua) if [ -f tests/lua/run.lua ]; then run_suite lua ./praxis --trust-all tests/lua/run.lua; fi ;;
+    lua) run_suite lua ./praxis run tests/lua/run.lua ;;
     cli) run_suite cli "$PYTHON" tools/clitest.py --praxis ./praxis tests/cli/*.t ;;
     corpora) run_suite corpora bash tests/corpora/real_counts.sh ./praxis ;;
     asan)
@@ -60,6 +60,7 @@ for suite in $suites; do
             export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
             export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
             run_suite asan-unit unit_runner build/asan/unit
+            run_suite asan-lua build/asan/praxis run tests/lua/run.lua
             run_suite asan-cli "$PYTHON" tools/clitest.py --praxis build/asan/praxis tests/cli/*.t
             unset ASAN_OPTIONS UBSAN_OPTIONS
         else
