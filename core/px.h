@@ -86,7 +86,7 @@ typedef struct px_strtab {
     uint32_t *hashes;             /* id -> hash */
     uint32_t *lens;               /* id -> length */
     uint32_t count, ocap;
-    uint32_t *slots;              /* open addressing: id + 1, 0 = empty */
+    uint64_t *slots;              /* open addressing: hash << 32 | (id + 1), 0 = empty */
     uint32_t mask;
 } px_strtab;
 

@@ -142,6 +142,8 @@ typedef struct frame {
     uint8_t boundary;
     uint32_t div;           /* innermost div record in effect */
     px_str lang;
+    uint32_t line;          /* where its start tag ends (for messages) */
+    const xmlChar *name;    /* local name, owned by the parser's dictionary */
 } frame;
 
 typedef struct divrec {
@@ -191,6 +193,7 @@ typedef struct imp {
     uint32_t names;
     int stop;
     px_error err;
+    uint64_t bytes_in;      /* bytes handed to the parser so far */
     int root;               /* 0 not yet, else the root elem */
     uint32_t depth;
     PX_VEC(frame) frames;
@@ -205,6 +208,7 @@ typedef struct imp {
     int dracor_print, dracor_premiere, dracor_written;
     int have_title;
     double origin_clock;
+    double origin_datetime; /* epoch of the earliest (or named) dateTime when */
     PX_VEC(divrec) divs;
     uint32_t body_div;
 
@@ -255,22 +259,27 @@ typedef struct imp {
 /* Errors and positions                                                */
 /* ------------------------------------------------------------------ */
 
-/* Position of the '<' that starts the element just reported. */
-static px_pos elem_pos(imp *s)
+/* Position of the nearest `open` (followed by `mark`) before the parser's
+ * current position: the '<' that starts the element just reported, the
+ * '<' of "<!ENTITY", the '&' of a reference. The parser's own position,
+ * when it is not found in the buffer. */
+static px_pos back_pos(imp *s, char open, const char *mark)
 {
     px_pos p = {s->file, 0, 0};
     xmlParserInputPtr in = s->ctxt ? s->ctxt->input : NULL;
     if (!in || !in->cur || !in->base) return p;
     int line = in->line, col = in->col;
     const xmlChar *q = in->cur;
-    int nl = 0, chars = 0;
+    size_t ml = strlen(mark);
+    int nl = 0, chars = 0, found = 0;
     while (q > in->base) {
         q--;
         if ((*q & 0xC0) != 0x80) chars++;
         if (*q == '\n') nl++;
-        if (*q == '<') break;
+        if (*q == (xmlChar)open && (size_t)(in->end - q) > ml &&
+            memcmp(q + 1, mark, ml) == 0) { found = 1; break; }
     }
-    if (*q != '<') {
+    if (!found) {
         p.line = (uint32_t)(line > 0 ? line : 0);
         p.col = (uint32_t)(col > 0 ? col : 0);
         return p;
@@ -289,6 +298,8 @@ static px_pos elem_pos(imp *s)
     }
     return p;
 }
+
+static px_pos elem_pos(imp *s) { return back_pos(s, '<', ""); }
 
 static void refuse(imp *s, px_status code, px_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -663,6 +674,7 @@ static void start_document(imp *s, attrs *at, px_pos pos, px_str lang)
     s->dracor_print = s->dracor_premiere = s->dracor_written = 0;
     s->have_title = 0;
     s->origin_clock = NAN;
+    s->origin_datetime = NAN;
     s->divs.n = 0;
     s->body_div = PX_NONE;
     reset_timeline(s);
@@ -714,6 +726,7 @@ static void resolve_times(imp *s)
     if (named != PX_NONE && s->whens.v[named].abs_kind >= 2)
         origin[s->whens.v[named].abs_kind] = s->whens.v[named].abs;
     if (!isnan(origin[2])) s->origin_clock = origin[2];
+    if (!isnan(origin[3])) s->origin_datetime = origin[3];
     for (size_t i = 0; i < s->whens.n; i++) {
         whenrec *w = &s->whens.v[i];
         if (w->abs_kind >= 2) w->abs -= origin[w->abs_kind];
@@ -890,6 +903,13 @@ static void end_document(imp *s)
     int full_date = d->date && strlen(px_str_get(c, d->date)) >= 10;
     for (uint32_t u = d->utt_first; u < c->utterances.n; u++) {
         px_utterance *ut = &c->utterances.v[u];
+        /* a timeline of dateTimes (and no clock times) places utterances
+         * by itself */
+        if (isnan(ut->time) && !isnan(ut->start) && !isnan(s->origin_datetime) &&
+            isnan(s->origin_clock)) {
+            ut->time = s->origin_datetime + ut->start;
+            continue;
+        }
         if (isnan(ut->time) && full_date && !isnan(ut->start) && !isnan(d->date_epoch)) {
             double day = floor(d->date_epoch / 86400.0) * 86400.0;
             ut->time = day + (isnan(s->origin_clock) ? 0 : s->origin_clock) + ut->start;
@@ -1166,8 +1186,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                     (e >= E_PAUSE && e <= E_ANCHOR) || e == E_WHEN || s->depth == 0);
     if (need_pos) pos = elem_pos(s);
 
-    frame parent = s->depth ? s->frames.v[s->depth - 1] : (frame){0, 0, PX_NONE, 0};
-    frame f = {(uint8_t)e, 0, parent.div, parent.lang};
+    frame parent = s->depth ? s->frames.v[s->depth - 1] : (frame){0, 0, PX_NONE, 0, 0, NULL};
+    frame f = {(uint8_t)e, 0, parent.div, parent.lang,
+               (uint32_t)(s->ctxt->input ? s->ctxt->input->line : 0), localname};
     if (HAS(at, A_LANG)) f.lang = attr_str(s, &at, A_LANG);
 
     if (s->depth == 0) {
@@ -1543,7 +1564,7 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type,
     const char *kind = (type == XML_INTERNAL_PARAMETER_ENTITY ||
                         type == XML_EXTERNAL_PARAMETER_ENTITY) ? "parameter entity" :
                        sid ? "external entity" : "entity";
-    refuse(s, PX_EDATA, cur_pos(s),
+    refuse(s, PX_EDATA, back_pos(s, '<', "!ENTITY"),
            "the DOCTYPE declares the %s '%s'; Praxis never expands entities (they "
            "can read files or explode in size). TEI P5 needs none: replace each "
            "reference with the character itself (e.g. a TEI P4 file with "
@@ -1556,7 +1577,7 @@ static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
     xmlEntityPtr e = xmlGetPredefinedEntity(name);
     if (e) return e;
     imp *s = ctx;
-    refuse(s, PX_EDATA, cur_pos(s),
+    refuse(s, PX_EDATA, back_pos(s, '&', (const char *)name),
            "the entity '&%s;' is not declared, and Praxis never expands entities; "
            "replace it with the character it stands for", (const char *)name);
     return NULL;
@@ -1565,7 +1586,7 @@ static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
 static xmlEntityPtr on_get_param_entity(void *ctx, const xmlChar *name)
 {
     imp *s = ctx;
-    refuse(s, PX_EDATA, cur_pos(s),
+    refuse(s, PX_EDATA, back_pos(s, '%', (const char *)name),
            "the parameter entity '%%%s;' is refused: Praxis never reads DTDs", (const char *)name);
     return NULL;
 }
@@ -1583,24 +1604,74 @@ static xmlParserInputPtr on_resolve_entity(void *ctx, const xmlChar *pid, const 
 static void on_reference(void *ctx, const xmlChar *name)
 {
     imp *s = ctx;
-    refuse(s, PX_EDATA, cur_pos(s), "the entity reference '&%s;' is refused", (const char *)name);
+    refuse(s, PX_EDATA, back_pos(s, '&', (const char *)name),
+           "the entity reference '&%s;' is refused", (const char *)name);
 }
 
 static void on_serror(void *ctx, xmlErrorPtr error)
 {
     imp *s = ctx;
     if (!error || error->level < XML_ERR_ERROR || s->stop) return;
+    /* libxml2's message on one line: its newlines become spaces */
     char msg[400];
-    snprintf(msg, sizeof msg, "%s", error->message ? error->message : "parse error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    size_t n = 0;
+    for (const char *m = error->message ? error->message : "parse error"; *m && n + 1 < sizeof msg; m++) {
+        char ch = *m == '\n' ? ' ' : *m;
+        if (ch == ' ' && (n == 0 || msg[n - 1] == ' ')) continue;
+        msg[n++] = ch;
+    }
+    while (n && msg[n - 1] == ' ') n--;
+    msg[n] = '\0';
     px_pos pos = {s->file, (uint32_t)(error->line > 0 ? error->line : 0),
                   (uint32_t)(error->int2 > 0 ? error->int2 : 0)};
+    switch (error->code) {
+    case XML_ERR_DOCUMENT_EMPTY:
+        if (s->bytes_in == 0) {
+            refuse(s, PX_EDATA, pos, "the file is empty");
+            return;
+        }
+        refuse(s, PX_EDATA, pos,
+               "not XML: the file does not start with '<' (an XML declaration or "
+               "an element); Praxis reads TEI XML, not plain-text transcripts");
+        return;
+    case XML_ERR_DOCUMENT_END:
+        /* the push parser says "Extra content" also when the file ends
+         * inside an element or is empty */
+        if (s->bytes_in == 0) {
+            refuse(s, PX_EDATA, pos, "the file is empty");
+            return;
+        }
+        if (s->depth > 0) {
+            frame *f = &s->frames.v[s->depth - 1];
+            refuse(s, PX_EDATA, pos,
+                   "the file ends inside the document: %u element%s still open (the "
+                   "innermost is <%s>, opened on line %u); is the file cut short?",
+                   s->depth, s->depth == 1 ? " is" : "s are",
+                   f->name ? (const char *)f->name : "?", f->line);
+            return;
+        }
+        if (!s->root) {
+            refuse(s, PX_EDATA, pos,
+                   "the file holds no element (only an XML declaration, comments "
+                   "or white space)");
+            return;
+        }
+        break;
+    case XML_ERR_TAG_NAME_MISMATCH:
+        /* point at the end tag, not past it */
+        refuse(s, PX_EDATA, elem_pos(s),
+               "not well-formed XML: the end tag </%s> does not match the open "
+               "element <%s> (opened on line %d) (libxml2 error %d); check it "
+               "with `xmllint --noout FILE`",
+               error->str2 ? error->str2 : "?", error->str1 ? error->str1 : "?",
+               error->int1, error->code);
+        return;
+    default:
+        break;
+    }
     const char *hint = "; check it with `xmllint --noout FILE`";
     if (error->code == XML_ERR_INVALID_CHAR || error->code == XML_ERR_INVALID_ENCODING)
         hint = "; the file must be UTF-8 (or declare its encoding): convert it with `iconv`";
-    else if (error->code == XML_ERR_DOCUMENT_EMPTY)
-        hint = "; the file is empty or holds no element";
     refuse(s, PX_EDATA, pos, "not well-formed XML: %s (libxml2 error %d)%s", msg,
            error->code, hint);
 }
@@ -1713,6 +1784,7 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
         snprintf(s->err.file, sizeof s->err.file, "%s", path);
         s->stop = 1;
     } else {
+        s->bytes_in = (uint64_t)n0;
         s->ctxt = xmlCreatePushParserCtxt(&h, s, first, (int)n0, path);
         if (!s->ctxt) {
             st = px_error_set(err, PX_ENOMEM, "cannot create an XML parser (out of memory)");
@@ -1735,6 +1807,7 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
                 break;
             }
             c->bytes_done += (uint64_t)n;
+            s->bytes_in += (uint64_t)n;
             if (c->opt.progress && n)
                 c->opt.progress(c->opt.progress_ud, c->bytes_done, c->bytes_total,
                                 (uint32_t)c->files.n - 1, 0);

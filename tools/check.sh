@@ -20,8 +20,8 @@ run_suite() {
     grep -E "^(FAIL|SKIP|not ok|  )|failed|Error|error:" "$OUT/$name.log" | grep -v " 0 failed" | head -60
     line=$(grep -E "[0-9]+ passed, [0-9]+ failed" "$OUT/$name.log" | tail -1)
     [ -n "$line" ] || line="0 passed, 1 failed, 0 skipped"
-    echo "$name: $(echo "$line" | sed -E 's/.*([0-9]+ passed)/\1/' | sed -E 's/^[^0-9]*//')"
-    p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/'); p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+    echo "$name: $(echo "$line" | grep -oE '[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?')"
+    p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
     f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
     s=$(echo "$line" | grep -oE '[0-9]+ skipped' | grep -oE '[0-9]+'); s=${s:-0}
     [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1

@@ -42,7 +42,7 @@ give either -e CODE or run FILE, not both
 === print(corpus) prints the bundled corpus's counts
 $ praxis -e 'print(corpus)'
 --- stdout
-corpus alinsu: 12 documents, 10 participants, 1,940 utterances
+corpus alinsu: 12 documents, 10 participants, 2,000 utterances
 
 === the bundled corpus is found from any working folder
 $ cd / && praxis -e 'print(corpus.name, #corpus.documents)'
@@ -52,16 +52,16 @@ alinsu	12
 === every alinsu participant with its count
 $ praxis -e 'for p in corpus.participants:each() do print(p.id, #p.utterances) end'
 --- stdout
-marta	275
-bruno	252
-dolores	253
-kwame	208
-sean	186
-priya	248
+marta	284
+bruno	261
+dolores	264
+kwame	216
+sean	198
+priya	249
 tom	52
-felix	232
-ines	117
-gordon	117
+felix	238
+ines	119
+gordon	119
 
 === -e prints what the chunk returns
 $ praxis -e 'return 1 + 1, "two"'
@@ -90,7 +90,7 @@ praxis: (command line):1:
 === an unknown field names the fields there are
 $ praxis -e 'return corpus.utterances[1].speeker'
 --- stderr-contains
-a utterance has no field or method 'speeker' (fields: id, text, speaker
+an utterance has no field or method 'speeker' (fields: id, text, speaker
 --- exit 1
 
 === a missing corpus path is a data error naming it
@@ -217,8 +217,8 @@ $ praxis -e 'return {1, 2, name = "x", sub = {a = true}}'
 $ praxis -e 'return corpus.documents:head(2)'
 --- stdout
 2 documents
-  document s01 "Claims team meeting, 15 January 2024" (spoken, 2024-01-15, 188 utterances)
-  document s02 "Claims team meeting, 29 January 2024" (spoken, 2024-01-29, 140 utterances)
+  document s01 "Claims team meeting, 15 January 2024" (spoken, 2024-01-15, 196 utterances)
+  document s02 "Talk at the coffee point, 31 January 2024" (spoken, 2024-01-31, 147 utterances)
 
 === make install puts a praxis that runs from anywhere
 $ make -s install PREFIX=/usr DESTDIR=$TMPDIR/inst >/dev/null 2>&1 && cd /tmp && PRAXIS_HOME= $TMPDIR/inst/usr/bin/praxis -e 'print(corpus.name)' 2>&1 | head -3; test -x $TMPDIR/inst/usr/bin/praxis && test -d $TMPDIR/inst/usr/share/praxis/corpora/alinsu && echo installed
