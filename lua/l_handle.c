@@ -119,7 +119,8 @@ int px_l_method_or_error(lua_State *L, px_htype t, const char *k, const char *fi
     lua_getfield(L, -1, "__methods");
     lua_getfield(L, -1, k);
     if (lua_isnil(L, -1))
-        return luaL_error(L, "a %s has no field or method '%s' (fields: %s)",
+        return luaL_error(L, "%s %s has no field or method '%s' (fields: %s)",
+                          strchr("aeiou", px_l_typename(t)[0]) ? "an" : "a",
                           px_l_typename(t), k, fields);
     return 1;
 }

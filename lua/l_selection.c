@@ -118,6 +118,7 @@ static int sel_index(lua_State *L)
 static int sel_iter(lua_State *L)
 {
     px_selection *s = lua_touserdata(L, lua_upvalueindex(1));
+    px_l_corpus_of(L, lua_upvalueindex(1));   /* errors when the corpus was closed */
     lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
     if (i >= (lua_Integer)s->n) return 0;
     lua_pushinteger(L, i + 1);
@@ -198,6 +199,9 @@ static void fill_set(lua_State *L, int vidx, px_htype t, uint8_t *set, size_t n,
     }
     if (luaL_testudata(L, vidx, PX_MT_SELECTION)) {
         px_selection *s = lua_touserdata(L, vidx);
+        if (px_l_corpus_of(L, vidx) != c)
+            luaL_error(L, "where{%s = ...}: those %s belong to another corpus", key,
+                       px_l_typeplural((px_htype)s->type));
         if (s->type != t)
             luaL_error(L, "where{%s = ...}: expected %s, got a selection of %s", key,
                        px_l_typeplural(t), px_l_typeplural((px_htype)s->type));
@@ -299,6 +303,7 @@ static int sel_where(lua_State *L)
             lua_pushvalue(L, 2);
             px_l_pushhandle(L, 1, t, ix);
             lua_call(L, 1, 1);
+            px_l_corpus_of(L, 1);   /* the function may have closed the corpus */
             if (lua_toboolean(L, -1)) keep[nk++] = ix;
             lua_pop(L, 1);
         }
@@ -505,6 +510,7 @@ static int sel_by(lua_State *L)
                 lua_pushvalue(L, 2);
                 px_l_pushhandle(L, 1, t, ix);
                 lua_call(L, 1, 1);
+                px_l_corpus_of(L, 1);   /* the function may have closed the corpus */
             } else {
                 px_l_pushhandle(L, 1, t, ix);
                 lua_getfield(L, -1, field);
