@@ -38,17 +38,29 @@ static inline uint32_t hash_bytes(const char *s, size_t n)
     return r ? r : 1;
 }
 
-#define SLOT(h, id) (((uint64_t)(h) << 32) | ((uint64_t)(id) + 1))
+/* A slot is two words: the hash's upper 24 bits with the length (capped at
+ * 255) in the low 8, and the id + 1; then the string's first 8 bytes. A
+ * lookup of a short string (most words and ids) touches one slot only. */
+#define TAG(h, len) (((h) & 0xFFFFFF00u) | ((len) < 255 ? (uint32_t)(len) : 255u))
+
+static inline uint64_t head8(const char *s, size_t len)
+{
+    uint64_t w = 0;
+    memcpy(&w, s, len < 8 ? len : 8);
+    return w;
+}
 
 static int strtab_rehash(px_strtab *t, uint32_t nslots)
 {
-    uint64_t *slots = calloc(nslots, sizeof *slots);
+    uint64_t *slots = calloc((size_t)nslots * 2, sizeof *slots);
     if (!slots) return -1;
     uint32_t mask = nslots - 1;
     for (uint32_t id = 0; id < t->count; id++) {
-        uint32_t i = t->hashes[id] & mask;
-        while (slots[i]) i = (i + 1) & mask;
-        slots[i] = SLOT(t->hashes[id], id);
+        uint32_t h = t->hashes[id];
+        uint32_t i = h & mask;
+        while (slots[2 * i]) i = (i + 1) & mask;
+        slots[2 * i] = ((uint64_t)TAG(h, t->lens[id]) << 32) | ((uint64_t)id + 1);
+        slots[2 * i + 1] = head8(t->bytes + t->offs[id], t->lens[id]);
     }
     free(t->slots);
     t->slots = slots;
@@ -77,37 +89,39 @@ void px_strtab_destroy(px_strtab *t)
     memset(t, 0, sizeof *t);
 }
 
-px_str px_strtab_find(const px_strtab *t, const char *s, size_t len)
+/* Probes for s; returns its id, or PX_NONE with *slot_out the free slot. */
+static inline uint32_t probe(const px_strtab *t, const char *s, size_t len, uint32_t h,
+                             uint32_t *slot_out)
 {
-    uint32_t h = hash_bytes(s, len);
+    uint32_t tag = TAG(h, len);
+    uint64_t head = head8(s, len);
     uint32_t i = h & t->mask;
     for (;;) {
-        uint64_t e = t->slots[i];
-        if (!e) return PX_NONE;
-        if ((uint32_t)(e >> 32) == h) {
-            uint32_t id = (uint32_t)e - 1;
-            if (t->lens[id] == len && memcmp(t->bytes + t->offs[id], s, len) == 0) return id;
+        uint64_t a = t->slots[2 * i];
+        if (!a) { *slot_out = i; return PX_NONE; }
+        if ((uint32_t)(a >> 32) == tag && t->slots[2 * i + 1] == head) {
+            uint32_t id = (uint32_t)a - 1;
+            if (len <= 8) return id;
+            if (t->lens[id] == len && memcmp(t->bytes + t->offs[id] + 8, s + 8, len - 8) == 0)
+                return id;
         }
         i = (i + 1) & t->mask;
     }
 }
 
+px_str px_strtab_find(const px_strtab *t, const char *s, size_t len)
+{
+    uint32_t slot;
+    return probe(t, s, len, hash_bytes(s, len), &slot);
+}
+
 px_str px_strtab_intern(px_strtab *t, const char *s, size_t len)
 {
     if (len >= UINT32_MAX) return PX_STR_ERR;
-    uint32_t h = hash_bytes(s, len);
-    uint32_t i = h & t->mask;
-    for (;;) {
-        uint64_t e = t->slots[i];
-        if (!e) break;
-        if ((uint32_t)(e >> 32) == h) {
-            uint32_t id = (uint32_t)e - 1;
-            if (t->lens[id] == len && memcmp(t->bytes + t->offs[id], s, len) == 0) return id;
-        }
-        i = (i + 1) & t->mask;
-    }
+    uint32_t h = hash_bytes(s, len), i = 0;
+    uint32_t found = probe(t, s, len, h, &i);
+    if (found != PX_NONE) return found;
     if (t->count >= UINT32_MAX - 2) return PX_STR_ERR;
-    /* s may point into t->bytes: copy after growing safely */
     size_t off = t->len;
     if (t->len + len + 1 > t->cap) {
         size_t nc = t->cap ? t->cap + t->cap / 2 : 4096;
@@ -143,11 +157,13 @@ px_str px_strtab_intern(px_strtab *t, const char *s, size_t len)
     t->offs[id] = off;
     t->hashes[id] = h;
     t->lens[id] = (uint32_t)len;
-    t->slots[i] = SLOT(h, id);
-    if ((uint64_t)t->count * 2 > (uint64_t)t->mask + 1) {
+    t->slots[2 * i] = ((uint64_t)TAG(h, len) << 32) | ((uint64_t)id + 1);
+    t->slots[2 * i + 1] = head8(t->bytes + off, len);
+    /* grow at three quarters full: linear probing stays short, memory small */
+    if ((uint64_t)t->count * 4 > ((uint64_t)t->mask + 1) * 3) {
         if (strtab_rehash(t, (t->mask + 1) * 2)) {
             /* keep the table consistent: undo this insertion */
-            t->slots[i] = 0;
+            t->slots[2 * i] = t->slots[2 * i + 1] = 0;
             t->count--;
             t->len = off;
             return PX_STR_ERR;
@@ -162,11 +178,14 @@ void px_strtab_truncate(px_strtab *t, uint32_t count)
     t->len = t->offs[count];
     t->count = count;
     /* rebuilding is O(table) but only happens on a refused file */
-    memset(t->slots, 0, ((size_t)t->mask + 1) * sizeof *t->slots);
-    for (uint32_t id = 0; id < t->count; id++) {
-        uint32_t i = t->hashes[id] & t->mask;
-        while (t->slots[i]) i = (i + 1) & t->mask;
-        t->slots[i] = SLOT(t->hashes[id], id);
+    uint32_t n = t->mask + 1;
+    free(t->slots);
+    t->slots = NULL;
+    if (strtab_rehash(t, n)) {
+        /* cannot fail in practice (same size as before); stay usable */
+        t->slots = calloc((size_t)n * 2, sizeof *t->slots);
+        t->mask = n - 1;
+        t->count = 0;
     }
 }
 

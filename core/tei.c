@@ -189,6 +189,8 @@ typedef struct imp {
     xmlParserCtxtPtr ctxt;
     const xmlChar *an[A_COUNT];
     struct { const xmlChar *p; uint8_t e; } cache[512];
+    struct { const xmlChar *p; int8_t k; } acache[256];   /* attribute name -> A_*, -1 other */
+    const xmlChar *tei_uri, *xml_uri;   /* namespace pointers seen (dictionary strings) */
     px_map names_seen;
     uint32_t names;
     int stop;
@@ -214,7 +216,7 @@ typedef struct imp {
 
     /* timeline */
     px_strtab wids;
-    px_map when_by_id;
+    PX_VEC(uint32_t) when_of;   /* scratch id -> index in whens, PX_NONE */
     PX_VEC(whenrec) whens;
     PX_VEC(pendref) pend;
     double tl_unit;
@@ -252,6 +254,8 @@ typedef struct imp {
 
     uint64_t run_text;
     px_tokenizer tok;
+    px_strtab raw;              /* raw word forms of this file */
+    PX_VEC(uint32_t) raw_term;  /* raw form id -> term id */
     snapshot snap;
 } imp;
 
@@ -510,23 +514,47 @@ typedef struct attrs {
     int xmlid, xmllang;     /* index into v of xml:id / xml:lang found */
 } attrs;
 
-static void read_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a, attrs *out)
+static int note_name(imp *s, const xmlChar *name);
+
+/* Which attribute of interest a name is: a pointer-keyed cache in front of
+ * a scan; a name seen for the first time is counted (note_name). */
+static int attr_kind(imp *s, const xmlChar *name)
+{
+    size_t h = ((uintptr_t)name >> 3) & 255;
+    if (s->acache[h].p == name) return s->acache[h].k;
+    int k = -1;
+    for (int i = 0; i < A_COUNT; i++) if (name == s->an[i]) { k = i; break; }
+    if (k < 0 && note_name(s, name)) return -2;
+    s->acache[h].p = name;
+    s->acache[h].k = (int8_t)k;
+    return k;
+}
+
+static int is_xml_ns(imp *s, const xmlChar *uri)
+{
+    if (!uri) return 0;
+    if (uri == s->xml_uri) return 1;
+    if (strcmp((const char *)uri, XML_NS) != 0) return 0;
+    s->xml_uri = uri;
+    return 1;
+}
+
+/* Reads the attributes of interest; -1 when the file was refused. */
+static int read_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a, attrs *out)
 {
     memset(out->v, 0, sizeof out->v);
     int n = nb - nb_defaulted;
     for (int i = 0; i < n; i++) {
-        const xmlChar *name = a[i * 5], *uri = a[i * 5 + 2];
-        for (int k = 0; k < A_COUNT; k++) {
-            if (name != s->an[k]) continue;
-            if (k == A_ID || k == A_LANG) {
-                /* xml:id and xml:lang only in the XML namespace */
-                if (!uri || strcmp((const char *)uri, XML_NS) != 0) break;
-            }
-            out->v[k] = a[i * 5 + 3];
-            out->end[k] = a[i * 5 + 4];
-            break;
-        }
+        const xmlChar *name = a[i * 5];
+        int k = attr_kind(s, name);
+        if (k == -2) return -1;
+        if (k < 0) continue;
+        /* xml:id and xml:lang only in the XML namespace */
+        if ((k == A_ID || k == A_LANG) && !is_xml_ns(s, a[i * 5 + 2])) continue;
+        out->v[k] = a[i * 5 + 3];
+        out->end[k] = a[i * 5 + 4];
     }
+    return 0;
 }
 
 #define HAS(at, k) ((at).v[k] != NULL)
@@ -643,11 +671,56 @@ static void end_person(imp *s)
 /* Documents                                                           */
 /* ------------------------------------------------------------------ */
 
+/* "12.34", "-0.5", "7": the common forms of @interval, without strtod's
+ * locale and generality. Returns -1 for anything else (the caller falls
+ * back to strtod). */
+static int parse_decimal(const xmlChar *p, const xmlChar *end, double *out)
+{
+    int neg = 0;
+    if (p < end && *p == '-') { neg = 1; p++; }
+    if (p == end || *p < '0' || *p > '9') return -1;
+    uint64_t whole = 0, frac = 0, scale = 1;
+    int digits = 0;
+    while (p < end && *p >= '0' && *p <= '9') {
+        whole = whole * 10 + (uint64_t)(*p++ - '0');
+        if (++digits > 15) return -1;
+    }
+    if (p < end && *p == '.') {
+        p++;
+        while (p < end && *p >= '0' && *p <= '9') {
+            frac = frac * 10 + (uint64_t)(*p++ - '0');
+            scale *= 10;
+            if (++digits > 15) return -1;
+        }
+    }
+    if (p != end) return -1;
+    double v = (double)whole + (double)frac / (double)scale;
+    *out = neg ? -v : v;
+    return 0;
+}
+
+static uint32_t when_get(const imp *s, px_str id)
+{
+    return id < s->when_of.n ? s->when_of.v[id] : PX_NONE;
+}
+
+static int when_put(imp *s, px_str id, uint32_t ix)
+{
+    if (id >= s->when_of.n) {
+        size_t old = s->when_of.n;
+        if (PX_VEC_RESERVE(s->when_of, (size_t)id + 1)) return -1;
+        for (size_t i = old; i <= id; i++) s->when_of.v[i] = PX_NONE;
+        s->when_of.n = (size_t)id + 1;
+    }
+    if (s->when_of.v[id] == PX_NONE) s->when_of.v[id] = ix;
+    return 0;
+}
+
 static void reset_timeline(imp *s)
 {
     px_strtab_destroy(&s->wids);
     if (px_strtab_init(&s->wids)) oom(s);
-    px_map_clear(&s->when_by_id);
+    s->when_of.n = 0;
     s->whens.n = 0;
     s->pend.n = 0;
     s->tl_unit = 1;
@@ -699,7 +772,7 @@ static double resolve_when(imp *s, uint32_t i, int depth)
     if (w->abs_kind == 1) v = w->abs;
     else if (w->abs_kind >= 2) v = w->abs;   /* made relative below */
     else if (w->since && !isnan(w->interval)) {
-        uint32_t j = px_map_get(&s->when_by_id, w->since);
+        uint32_t j = when_get(s, w->since);
         if (j != PX_NONE) {
             double base = resolve_when(s, j, depth + 1);
             w = &s->whens.v[i];
@@ -717,7 +790,7 @@ static void resolve_times(imp *s)
     /* origins of clock times and date-times: the named origin, else the
      * earliest of each kind */
     double origin[4] = {0, 0, NAN, NAN};
-    uint32_t named = s->tl_origin ? px_map_get(&s->when_by_id, s->tl_origin) : PX_NONE;
+    uint32_t named = s->tl_origin ? when_get(s, s->tl_origin) : PX_NONE;
     for (size_t i = 0; i < s->whens.n; i++) {
         whenrec *w = &s->whens.v[i];
         if (w->abs_kind >= 2 && (isnan(origin[w->abs_kind]) || w->abs < origin[w->abs_kind]))
@@ -734,7 +807,7 @@ static void resolve_times(imp *s)
     for (size_t i = 0; i < s->whens.n; i++) resolve_when(s, (uint32_t)i, 0);
     for (size_t i = 0; i < s->pend.n; i++) {
         pendref *r = &s->pend.v[i];
-        uint32_t j = px_map_get(&s->when_by_id, r->ref);
+        uint32_t j = when_get(s, r->ref);
         if (j == PX_NONE) {
             problem(s, PX_ERROR, "dangling-time", r->pos,
                     "@%s names '#%s', which is no <when> of this document's timeline; "
@@ -1045,14 +1118,24 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
     }
 }
 
+/* Raw word forms repeat (Zipf): a per-file table from the raw bytes to the
+ * folded term skips normalisation for every form seen before. */
 static void tok_push(imp *s, const char *w, size_t n)
 {
-    size_t fl;
-    const char *f = px_fold(&s->tok, w, n, &fl);
-    if (!f) { f = w; fl = n; }
-    if (!fl) return;
-    px_str t = px_strtab_intern(&s->c->terms, f, fl);
-    if (t == PX_STR_ERR || PX_VEC_PUSH(s->c->tokens, t)) oom(s);
+    px_str raw = px_strtab_intern(&s->raw, w, n);
+    if (raw == PX_STR_ERR) { oom(s); return; }
+    uint32_t t;
+    if (raw < s->raw_term.n) {
+        t = s->raw_term.v[raw];
+    } else {
+        size_t fl;
+        const char *f = px_fold(&s->tok, w, n, &fl);
+        if (!f) { f = w; fl = n; }
+        t = fl ? px_strtab_intern(&s->c->terms, f, fl) : PX_NONE;
+        if (t == PX_STR_ERR || PX_VEC_PUSH(s->raw_term, t)) { oom(s); return; }
+    }
+    if (t == PX_NONE) return;
+    if (PX_VEC_PUSH(s->c->tokens, t)) oom(s);
 }
 
 static void tok_cb(void *ud, const char *w, size_t n) { tok_push(ud, w, n); }
@@ -1127,8 +1210,9 @@ static void start_event(imp *s, enum elem e, attrs *at, px_pos pos)
 static enum elem classify(imp *s, const xmlChar *name, const xmlChar *uri)
 {
     /* TEI's namespace or none (P4 and hand-written files) */
-    if (uri && uri != s->an[0] && strcmp((const char *)uri, TEI_NS) != 0) {
-        return E_OTHER;
+    if (uri && uri != s->tei_uri) {
+        if (strcmp((const char *)uri, TEI_NS) != 0) return E_OTHER;
+        s->tei_uri = uri;
     }
     size_t h = ((uintptr_t)name >> 4) & 511;
     if (s->cache[h].p == name) return (enum elem)s->cache[h].e;
@@ -1165,12 +1249,6 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     s->run_text = 0;
     size_t hc = ((uintptr_t)localname >> 4) & 511;
     if (s->cache[hc].p != localname && note_name(s, localname)) return;
-    for (int i = 0; i < nb_attrs - nb_defaulted; i++) {
-        const xmlChar *an = attributes[i * 5];
-        int known = 0;
-        for (int k = 0; k < A_COUNT; k++) if (an == s->an[k]) { known = 1; break; }
-        if (!known && note_name(s, an)) return;
-    }
     if (s->depth + 1 > s->c->opt.max_depth) {
         refuse(s, PX_ELIMIT, elem_pos(s),
                "elements are nested deeper than %u levels, the limit of Praxis; "
@@ -1179,11 +1257,11 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     enum elem e = classify(s, localname, uri);
     attrs at;
-    read_attrs(s, nb_attrs, nb_defaulted, attributes, &at);
+    if (read_attrs(s, nb_attrs, nb_defaulted, attributes, &at)) return;
     px_pos pos = {0, 0, 0};
     int need_pos = (e == E_TEI || e == E_TEICORPUS || is_unit(e) || is_div(e) ||
                     e == E_BODY || e == E_PERSON || e == E_PERSONGRP || e == E_ORG ||
-                    (e >= E_PAUSE && e <= E_ANCHOR) || e == E_WHEN || s->depth == 0);
+                    (e >= E_PAUSE && e <= E_ANCHOR) || s->depth == 0);
     if (need_pos) pos = elem_pos(s);
 
     frame parent = s->depth ? s->frames.v[s->depth - 1] : (frame){0, 0, PX_NONE, 0, 0, NULL};
@@ -1371,19 +1449,22 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                 if (end != v && (*end == '\0' || (*end == 's' && end[1] == '\0'))) { w.abs_kind = 1; w.abs = x; }
                 else if (px_parse_clock(v, &x) == 0) { w.abs_kind = 2; w.abs = x; }
                 else if (px_parse_datetime(v, &x) == 0) { w.abs_kind = 3; w.abs = x; }
-                else problem(s, PX_WARNING, "bad-time", pos,
+                else problem(s, PX_WARNING, "bad-time", cur_pos(s),
                              "@absolute=\"%s\" is neither seconds, a clock time nor a date-time", v);
             }
             if (HAS(at, A_INTERVAL)) {
-                const char *v = attr_cstr(at.v[A_INTERVAL], at.end[A_INTERVAL], b, sizeof b);
-                char *end;
-                double x = strtod(v, &end);
-                if (end != v) w.interval = x;
+                double x;
+                if (parse_decimal(at.v[A_INTERVAL], at.end[A_INTERVAL], &x) == 0) w.interval = x;
+                else {
+                    const char *v = attr_cstr(at.v[A_INTERVAL], at.end[A_INTERVAL], b, sizeof b);
+                    char *end;
+                    x = strtod(v, &end);
+                    if (end != v) w.interval = x;
+                }
             }
             if (HAS(at, A_SINCE)) w.since = when_ref(s, at.v[A_SINCE], at.end[A_SINCE]);
             if (PX_VEC_PUSH(s->whens, w)) { oom(s); return; }
-            if (px_map_get(&s->when_by_id, id) == PX_NONE &&
-                px_map_put(&s->when_by_id, id, (uint32_t)s->whens.n - 1)) oom(s);
+            if (when_put(s, id, (uint32_t)s->whens.n - 1)) oom(s);
         }
         break;
     default:
@@ -1740,7 +1821,8 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
     s->path = path;
     s->doc = s->utt = s->person = s->org = s->event = PX_NONE;
     px_tokenizer_init(&s->tok);
-    if (px_map_init(&s->names_seen) || px_strtab_init(&s->wids) || px_map_init(&s->when_by_id)) {
+    if (px_map_init(&s->names_seen) || px_strtab_init(&s->wids) ||
+        px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */) {
         st = px_error_set(err, PX_ENOMEM, "out of memory");
         goto done;
     }
@@ -1865,7 +1947,9 @@ done:
     px_tokenizer_destroy(&s->tok);
     px_map_destroy(&s->names_seen);
     px_strtab_destroy(&s->wids);
-    px_map_destroy(&s->when_by_id);
+    px_strtab_destroy(&s->raw);
+    PX_VEC_FREE(s->raw_term);
+    PX_VEC_FREE(s->when_of);
     PX_VEC_FREE(s->frames);
     PX_VEC_FREE(s->divs);
     PX_VEC_FREE(s->whens);

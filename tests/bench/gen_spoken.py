@@ -83,6 +83,39 @@ LAST = ["Müller", "Weiß", "Schäfer", "Groß", "Köhler", "Fernández", "Núñ
         "Rodríguez", "Lehmann", "Böhm", "Carballo", "Wright", "Iglesias"]
 
 
+# A long tail of rarer words, as real transcripts have (names, places,
+# technical terms): 40,000 made-up forms from syllables, some with non-ASCII
+# letters, drawn with Zipf's law (weight 1/rank).
+SYLLABLES = ("ka ri mo sel tan vor bi lu gre fen dor pa xe mi cho nu "
+             "bra sto wen ge hal rü mö sä ñu ção ße lé xú").split()
+_LEXICON = None
+
+
+def lexicon():
+    global _LEXICON
+    if _LEXICON is None:
+        import bisect  # noqa: F401  (used by rare_word)
+        rng = random.Random("lexicon")
+        words, seen = [], set()
+        while len(words) < 40000:
+            w = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+            if w not in seen:
+                seen.add(w)
+                words.append(w)
+        cum, total = [], 0.0
+        for rank in range(1, len(words) + 1):
+            total += 1.0 / rank
+            cum.append(total)
+        _LEXICON = (words, cum, total)
+    return _LEXICON
+
+
+def rare_word(rng):
+    import bisect
+    words, cum, total = lexicon()
+    return words[min(bisect.bisect_left(cum, rng.random() * total), len(words) - 1)]
+
+
 def esc_text(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -142,7 +175,9 @@ class FileGen:
         out = []
         for _ in range(n):
             x = r()
-            if x < 0.55:
+            if x < 0.12:
+                w = rare_word(rng)
+            elif x < 0.55:
                 w = rng.choice(pools[0])
             elif x < 0.80:
                 w = rng.choice(pools[1])
