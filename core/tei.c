@@ -241,7 +241,7 @@ typedef struct imp {
     uint32_t person, person_depth;
     size_t person_kvs0, person_affs0;
     int person_has_name, person_sex_from_value;
-    px_str alt_code;
+    px_str alt_code, person_n;
     uint32_t org, org_depth;
     uint32_t aff;           /* affiliation being read */
 
@@ -624,6 +624,7 @@ static void start_person(imp *s, enum elem e, attrs *at, px_pos pos, int nb,
     p.aff_first = (uint32_t)s->c->affiliations.n;
     p.id = attr_str(s, at, A_ID);
     p.role = attr_str(s, at, A_ROLE);
+    s->person_n = attr_str(s, at, A_N);
     /* every attribute, raw */
     for (int i = 0; i < nb - nb_defaulted; i++) {
         const char *name = (const char *)a[i * 5];
@@ -649,6 +650,7 @@ static void end_person(imp *s)
     p->attr_count = (uint32_t)(c->kvs.n - p->attr_first);
     p->aff_count = (uint32_t)(c->affiliations.n - p->aff_first);
     if (!p->id && s->alt_code) p->id = s->alt_code;
+    if (!p->name && s->person_n) p->name = s->person_n;   /* else the id, at finish */
     if (!p->id) {
         char gen[48];
         snprintf(gen, sizeof gen, "person-%zu", c->participants.n);
@@ -966,6 +968,9 @@ static void end_document(imp *s)
                 "recordingStmt/recording/date or creation/date); analyses over time "
                 "will not place it", px_str_get(c, d->id));
     }
+    /* the document's own key/values start here (persons declared in its
+     * header wrote theirs before) */
+    d->meta_first = (uint32_t)c->kvs.n;
     if (d->title) { add_kv(s, "title", d->title); }
     if (date) add_kv(s, "date", date);
     d = &c->documents.v[s->doc];

@@ -33,8 +33,7 @@ describe("declared persons", function()
     expect(cleo.name).to_be("cleo")
   end)
 
-  xit("take @n as name when there is no persName", "core bug: @n is ignored, dora's name is 'dora'",
-    function()
+  it("take @n as name when there is no persName", function()
       expect(dora.name).to_be("Dory")
     end)
 
