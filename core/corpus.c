@@ -59,8 +59,9 @@ px_corpus *px_corpus_new(const px_options *opt)
     else px_options_init(&c->opt);
     c->unknown = PX_NONE;
     if (px_strtab_init(&c->strings) || px_strtab_init(&c->terms) ||
-        px_map_init(&c->participant_by_id) || px_map_init(&c->utterance_by_id) ||
-        px_map_init(&c->document_by_id) || px_map_init(&c->org_by_id)) {
+        px_map_init(&c->participant_by_id) ||
+        px_map_init(&c->document_by_id) || px_map_init(&c->org_by_id) ||
+        PX_VEC_PUSH(c->uid_text, '\0') /* offset 0: no id */) {
         px_corpus_unref(c);
         return NULL;
     }
@@ -101,7 +102,8 @@ void px_corpus_unref(px_corpus *c)
     PX_VEC_FREE(c->problems);
     PX_VEC_FREE(c->refusals);
     px_map_destroy(&c->participant_by_id);
-    px_map_destroy(&c->utterance_by_id);
+    PX_VEC_FREE(c->uid_text);
+    PX_VEC_FREE(c->uid_index);
     px_map_destroy(&c->document_by_id);
     px_map_destroy(&c->org_by_id);
     free(c);
@@ -393,8 +395,37 @@ uint32_t px_participant_find(const px_corpus *c, const char *id, uint32_t docume
 
 uint32_t px_utterance_find(const px_corpus *c, const char *id)
 {
-    px_str s = px_strtab_find(&c->strings, id, strlen(id));
-    return s == PX_NONE ? PX_NONE : px_map_get(&c->utterance_by_id, s);
+    if (!c->uid_index.n) return PX_NONE;
+    size_t n = strlen(id);
+    uint32_t mask = (uint32_t)c->uid_index.n - 1;
+    for (uint32_t i = px_hash_bytes(id, n) & mask;; i = (i + 1) & mask) {
+        uint32_t e = c->uid_index.v[i];
+        if (!e) return PX_NONE;
+        if (strcmp(c->uid_text.v + c->utterances.v[e - 1].id, id) == 0) return e - 1;
+    }
+}
+
+/* The index by utterance id: open addressing over utterance indices, the
+ * first utterance of an id wins. */
+static int build_uid_index(px_corpus *c)
+{
+    size_t size = 16;
+    while (size < c->utterances.n * 2) size *= 2;
+    if (PX_VEC_RESERVE(c->uid_index, size)) return -1;
+    c->uid_index.n = size;
+    memset(c->uid_index.v, 0, size * sizeof(uint32_t));
+    uint32_t mask = (uint32_t)size - 1;
+    for (size_t u = 0; u < c->utterances.n; u++) {
+        const char *id = c->uid_text.v + c->utterances.v[u].id;
+        uint32_t i = px_hash_bytes(id, strlen(id)) & mask;
+        int dup = 0;
+        while (c->uid_index.v[i]) {
+            if (strcmp(c->uid_text.v + c->utterances.v[c->uid_index.v[i] - 1].id, id) == 0) { dup = 1; break; }
+            i = (i + 1) & mask;
+        }
+        if (!dup) c->uid_index.v[i] = (uint32_t)u + 1;
+    }
+    return 0;
 }
 
 uint32_t px_document_find(const px_corpus *c, const char *id)
@@ -511,12 +542,7 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
     for (size_t i = 0; i < c->participants.n; i++)
         if (!c->participants.v[i].name) c->participants.v[i].name = c->participants.v[i].id;
     /* ids of utterances and documents */
-    for (size_t i = 0; i < c->utterances.n; i++) {
-        px_str id = c->utterances.v[i].id;
-        if (px_map_get(&c->utterance_by_id, id) == PX_NONE &&
-            px_map_put(&c->utterance_by_id, id, (uint32_t)i))
-            goto nomem;
-    }
+    if (build_uid_index(c)) goto nomem;
     for (size_t i = 0; i < c->documents.n; i++) {
         px_str id = c->documents.v[i].id;
         if (px_map_get(&c->document_by_id, id) == PX_NONE &&
@@ -527,13 +553,13 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
     for (size_t i = 0; i < c->utterances.n; i++) {
         px_utterance *u = &c->utterances.v[i];
         if (u->reply_to == PX_NONE) continue;
-        px_str raw = u->reply_to;
-        uint32_t t = px_map_get(&c->utterance_by_id, raw);
+        uint32_t raw = u->reply_to;   /* an offset in uid_text until now */
+        uint32_t t = px_utterance_find(c, c->uid_text.v + raw);
         u->reply_to = t;
         if (t == PX_NONE &&
             px_corpus_problem(c, PX_WARNING, "dangling-reply", u->pos,
                               "@replyTo names '%s', which is no utterance of the corpus",
-                              px_str_get(c, raw)) != PX_OK)
+                              c->uid_text.v + raw) != PX_OK)
             goto nomem;
     }
     /* participant -> utterances, participant <-> documents */

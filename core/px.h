@@ -102,6 +102,11 @@ static inline const char *px_strtab_get(const px_strtab *t, px_str id)
     return t->bytes + t->offs[id];
 }
 static inline uint32_t px_strtab_len(const px_strtab *t, px_str id) { return t->lens[id]; }
+/* Forgets every string (ids start again from 1; "" stays 0), keeping the
+ * memory for reuse. */
+void px_strtab_clear(px_strtab *t);
+/* The hash the tables use (32 bits, never 0). */
+uint32_t px_hash_bytes(const char *s, size_t n);
 /* Forgets every id >= count (used to roll back a refused file). */
 void px_strtab_truncate(px_strtab *t, uint32_t count);
 
@@ -187,7 +192,8 @@ typedef struct px_utterance {
     uint32_t spk_first, spk_count;         /* into corpus->refs: participant indices */
     uint32_t adr_first, adr_count;         /* addressees, into corpus->refs */
     uint32_t reply_to;                     /* utterance index or PX_NONE */
-    px_str id, lang;
+    uint32_t id;                           /* offset in corpus->uid_text */
+    px_str lang;
     double start, end;                     /* seconds, NAN when untimed */
     double time;                           /* absolute, seconds since 1970 UTC, NAN */
     uint32_t text_off, text_len;           /* into corpus->text */
@@ -247,6 +253,8 @@ typedef struct px_corpus {
     px_str name, title;
     px_strtab strings;                     /* ids, names, values */
     px_strtab terms;                       /* folded word forms; term id = string id */
+    PX_VEC(char) uid_text;                 /* utterance ids, NUL-terminated; u.id is an offset */
+    PX_VEC(uint32_t) uid_index;            /* open addressing by id: utterance index + 1 */
     PX_VEC(px_file) files;
     PX_VEC(px_document) documents;
     PX_VEC(px_participant) participants;
@@ -270,7 +278,6 @@ typedef struct px_corpus {
     PX_VEC(px_problem) problems;
     PX_VEC(px_refusal) refusals;
     px_map participant_by_id;              /* key: px_str (| doc << 32 in per-document mode) */
-    px_map utterance_by_id;                /* key: px_str of u.id */
     px_map document_by_id;
     px_map org_by_id;
     uint32_t unknown;                      /* the `unknown` participant or PX_NONE */
@@ -318,6 +325,10 @@ static inline const char *px_term_get(const px_corpus *c, uint32_t t)
 static inline const char *px_utterance_text(const px_corpus *c, uint32_t u)
 {
     return c->text.v + c->utterances.v[u].text_off;
+}
+static inline const char *px_utterance_id(const px_corpus *c, uint32_t u)
+{
+    return c->uid_text.v + c->utterances.v[u].id;
 }
 uint32_t px_participant_find(const px_corpus *c, const char *id, uint32_t document);
 uint32_t px_utterance_find(const px_corpus *c, const char *id);

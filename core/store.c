@@ -17,6 +17,24 @@ int px_grow(void **v, size_t *cap, size_t need, size_t elsz)
     return 0;
 }
 
+/* The last n < 8 bytes as one word, without a byte loop: two overlapping
+ * loads for 4..7 bytes. (Different words for different strings of one
+ * length is all the hash needs.) */
+static inline uint64_t load_tail(const char *s, size_t n)
+{
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return ((uint64_t)b << 32) | a;
+    }
+    uint64_t w = 0;
+    if (n > 0) w = (unsigned char)s[0];
+    if (n > 1) w |= (uint64_t)(unsigned char)s[1] << 8;
+    if (n > 2) w |= (uint64_t)(unsigned char)s[2] << 16;
+    return w;
+}
+
 /* A multiply-mix hash over 8-byte words: ids and words are short, and
  * this sits on the hottest path of the import. */
 static inline uint32_t hash_bytes(const char *s, size_t n)
@@ -30,37 +48,50 @@ static inline uint32_t hash_bytes(const char *s, size_t n)
         s += 8;
         n -= 8;
     }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
+    uint64_t w = load_tail(s, n);
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 32;
     uint32_t r = (uint32_t)h;
     return r ? r : 1;
 }
 
-/* A slot is two words: the hash's upper 24 bits with the length (capped at
- * 255) in the low 8, and the id + 1; then the string's first 8 bytes. A
- * lookup of a short string (most words and ids) touches one slot only. */
+/* A slot is three words: the hash's upper 24 bits with the length (capped
+ * at 255) in the low 8, and the id + 1; then the string's first 16 bytes.
+ * A lookup of a string of up to 16 bytes (nearly all words and ids)
+ * touches its slot only. */
+#define SW 3   /* words per slot */
 #define TAG(h, len) (((h) & 0xFFFFFF00u) | ((len) < 255 ? (uint32_t)(len) : 255u))
 
+/* The first 8 bytes of s (fewer when shorter) as a word that tells apart
+ * strings of one length up to 8 bytes: the slot's quick check. */
 static inline uint64_t head8(const char *s, size_t len)
 {
-    uint64_t w = 0;
-    memcpy(&w, s, len < 8 ? len : 8);
-    return w;
+    if (len >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        return w;
+    }
+    return load_tail(s, len);
+}
+
+static inline uint64_t head8b(const char *s, size_t len)
+{
+    return len > 8 ? head8(s + 8, len - 8) : 0;
 }
 
 static int strtab_rehash(px_strtab *t, uint32_t nslots)
 {
-    uint64_t *slots = calloc((size_t)nslots * 2, sizeof *slots);
+    uint64_t *slots = calloc((size_t)nslots * SW, sizeof *slots);
     if (!slots) return -1;
     uint32_t mask = nslots - 1;
     for (uint32_t id = 0; id < t->count; id++) {
         uint32_t h = t->hashes[id];
         uint32_t i = h & mask;
-        while (slots[2 * i]) i = (i + 1) & mask;
-        slots[2 * i] = ((uint64_t)TAG(h, t->lens[id]) << 32) | ((uint64_t)id + 1);
-        slots[2 * i + 1] = head8(t->bytes + t->offs[id], t->lens[id]);
+        while (slots[SW * i]) i = (i + 1) & mask;
+        const char *str = t->bytes + t->offs[id];
+        slots[SW * i] = ((uint64_t)TAG(h, t->lens[id]) << 32) | ((uint64_t)id + 1);
+        slots[SW * i + 1] = head8(str, t->lens[id]);
+        slots[SW * i + 2] = head8b(str, t->lens[id]);
     }
     free(t->slots);
     t->slots = slots;
@@ -94,15 +125,16 @@ static inline uint32_t probe(const px_strtab *t, const char *s, size_t len, uint
                              uint32_t *slot_out)
 {
     uint32_t tag = TAG(h, len);
-    uint64_t head = head8(s, len);
+    uint64_t head = head8(s, len), head2 = head8b(s, len);
     uint32_t i = h & t->mask;
     for (;;) {
-        uint64_t a = t->slots[2 * i];
+        const uint64_t *sl = t->slots + SW * (size_t)i;
+        uint64_t a = sl[0];
         if (!a) { *slot_out = i; return PX_NONE; }
-        if ((uint32_t)(a >> 32) == tag && t->slots[2 * i + 1] == head) {
+        if ((uint32_t)(a >> 32) == tag && sl[1] == head && sl[2] == head2) {
             uint32_t id = (uint32_t)a - 1;
-            if (len <= 8) return id;
-            if (t->lens[id] == len && memcmp(t->bytes + t->offs[id] + 8, s + 8, len - 8) == 0)
+            if (len <= 16) return id;
+            if (t->lens[id] == len && memcmp(t->bytes + t->offs[id] + 16, s + 16, len - 16) == 0)
                 return id;
         }
         i = (i + 1) & t->mask;
@@ -157,19 +189,31 @@ px_str px_strtab_intern(px_strtab *t, const char *s, size_t len)
     t->offs[id] = off;
     t->hashes[id] = h;
     t->lens[id] = (uint32_t)len;
-    t->slots[2 * i] = ((uint64_t)TAG(h, len) << 32) | ((uint64_t)id + 1);
-    t->slots[2 * i + 1] = head8(t->bytes + off, len);
+    t->slots[SW * (size_t)i] = ((uint64_t)TAG(h, len) << 32) | ((uint64_t)id + 1);
+    t->slots[SW * (size_t)i + 1] = head8(t->bytes + off, len);
+    t->slots[SW * (size_t)i + 2] = head8b(t->bytes + off, len);
     /* grow at three quarters full: linear probing stays short, memory small */
     if ((uint64_t)t->count * 4 > ((uint64_t)t->mask + 1) * 3) {
         if (strtab_rehash(t, (t->mask + 1) * 2)) {
             /* keep the table consistent: undo this insertion */
-            t->slots[2 * i] = t->slots[2 * i + 1] = 0;
+            t->slots[SW * (size_t)i] = t->slots[SW * (size_t)i + 1] = t->slots[SW * (size_t)i + 2] = 0;
             t->count--;
             t->len = off;
             return PX_STR_ERR;
         }
     }
     return id;
+}
+
+uint32_t px_hash_bytes(const char *s, size_t n) { return hash_bytes(s, n); }
+
+void px_strtab_clear(px_strtab *t)
+{
+    memset(t->slots, 0, ((size_t)t->mask + 1) * SW * sizeof *t->slots);
+    t->count = 0;
+    t->len = 0;
+    /* "" is id 0 again */
+    px_strtab_intern(t, "", 0);
 }
 
 void px_strtab_truncate(px_strtab *t, uint32_t count)
@@ -183,7 +227,7 @@ void px_strtab_truncate(px_strtab *t, uint32_t count)
     t->slots = NULL;
     if (strtab_rehash(t, n)) {
         /* cannot fail in practice (same size as before); stay usable */
-        t->slots = calloc((size_t)n * 2, sizeof *t->slots);
+        t->slots = calloc((size_t)n * SW, sizeof *t->slots);
         t->mask = n - 1;
         t->count = 0;
     }

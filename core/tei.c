@@ -180,7 +180,11 @@ typedef struct snapshot {
     size_t files, documents, participants, orgs, affiliations, utterances,
            segments, events, kvs, refs, tokens, text, problems;
     uint32_t strings, terms;
+    size_t uid_text;
 } snapshot;
+
+#define WCACHE_BITS 13
+typedef struct wc_entry { uint64_t h0, h1; uint32_t len, term; } wc_entry;
 
 typedef struct imp {
     px_corpus *c;
@@ -254,7 +258,10 @@ typedef struct imp {
 
     uint64_t run_text;
     px_tokenizer tok;
-    px_strtab raw;              /* raw word forms of this file */
+    wc_entry wcache[1 << WCACHE_BITS];   /* short raw forms -> terms */
+    px_strtab raw;              /* longer raw word forms of this file */
+    px_strtab docids;           /* utterance ids of the current document */
+    PX_VEC(uint32_t) docid_first;
     PX_VEC(uint32_t) raw_term;  /* raw form id -> term id */
     snapshot snap;
 } imp;
@@ -359,6 +366,26 @@ static px_str intern_attr(imp *s, const xmlChar *v, const xmlChar *end)
     px_str id = intern(s, buf, o);
     if (buf != small) free(buf);
     return id;
+}
+
+/* An utterance id: appended to the corpus's id text (ids are many and
+ * unique: hashing them all into one big table would cost a cache miss
+ * each; the index by id is built once, in px_corpus_finish). */
+static uint32_t append_uid(imp *s, const char *v, size_t n)
+{
+    px_corpus *c = s->c;
+    if (c->uid_text.n + n + 1 >= UINT32_MAX) { oom(s); return 0; }
+    if (PX_VEC_RESERVE(c->uid_text, c->uid_text.n + n + 1)) { oom(s); return 0; }
+    uint32_t off = (uint32_t)c->uid_text.n;
+    memcpy(c->uid_text.v + off, v, n);
+    c->uid_text.v[off + n] = '\0';
+    c->uid_text.n += n + 1;
+    return off;
+}
+
+static uint32_t intern_uid(imp *s, const xmlChar *v, const xmlChar *end)
+{
+    return append_uid(s, (const char *)v, (size_t)(end - v));
 }
 
 /* Copies an attribute value into a NUL-terminated stack buffer. */
@@ -720,8 +747,7 @@ static int when_put(imp *s, px_str id, uint32_t ix)
 
 static void reset_timeline(imp *s)
 {
-    px_strtab_destroy(&s->wids);
-    if (px_strtab_init(&s->wids)) oom(s);
+    px_strtab_clear(&s->wids);
     s->when_of.n = 0;
     s->whens.n = 0;
     s->pend.n = 0;
@@ -997,17 +1023,28 @@ static void end_document(imp *s)
     d = &c->documents.v[s->doc];
     d->seg_count = (uint32_t)c->segments.n - d->seg_first;
     /* repeated xml:id values: those utterances get DOCID.uINDEX */
-    px_map seen;
-    if (px_map_init(&seen)) { oom(s); return; }
+    px_strtab_clear(&s->docids);
+    s->docid_first.n = 0;
     int repeated = 0;
     for (uint32_t u = d->utt_first; u < c->utterances.n; u++) {
         px_utterance *ut = &c->utterances.v[u];
         if (!ut->id) continue;
-        uint32_t prev = px_map_get(&seen, ut->id);
-        if (prev == PX_NONE) { if (px_map_put(&seen, ut->id, u)) { oom(s); break; } }
-        else { repeated++; ut->id = 0; if (prev != PX_NONE - 1) c->utterances.v[prev].id = 0; }
+        const char *id = c->uid_text.v + ut->id;
+        px_str k = px_strtab_intern(&s->docids, id, strlen(id));
+        if (k == PX_STR_ERR) { oom(s); break; }
+        if (k >= s->docid_first.n) {
+            if (PX_VEC_RESERVE(s->docid_first, (size_t)k + 1)) { oom(s); break; }
+            s->docid_first.n = (size_t)k + 1;
+            s->docid_first.v[k] = u;
+        } else {
+            repeated++;
+            ut->id = 0;
+            if (s->docid_first.v[k] != PX_NONE) {
+                c->utterances.v[s->docid_first.v[k]].id = 0;
+                s->docid_first.v[k] = PX_NONE;
+            }
+        }
     }
-    px_map_destroy(&seen);
     if (repeated)
         problem(s, PX_WARNING, "repeated-id", d->pos,
                 "%d utterances repeat an xml:id of this document; they are named "
@@ -1016,8 +1053,8 @@ static void end_document(imp *s)
         px_utterance *ut = &c->utterances.v[u];
         if (ut->id) continue;
         char buf[600];
-        snprintf(buf, sizeof buf, "%s.u%u", px_str_get(c, d->id), ut->index + 1);
-        ut->id = intern(s, buf, strlen(buf));
+        int n = snprintf(buf, sizeof buf, "%s.u%u", px_str_get(c, d->id), ut->index + 1);
+        ut->id = append_uid(s, buf, (size_t)(n < (int)sizeof buf ? n : (int)sizeof buf - 1));
         d = &c->documents.v[s->doc];
     }
     s->doc = PX_NONE;
@@ -1038,7 +1075,7 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
     u.index = (uint32_t)c->utterances.n - d->utt_first;
     u.segment = s->frames.v[s->depth - 1].div;
     u.reply_to = PX_NONE;
-    u.id = attr_str(s, at, A_ID);
+    if (HAS(*at, A_ID)) u.id = intern_uid(s, at->v[A_ID], at->end[A_ID]);
     u.lang = lang;
     u.start = u.end = u.time = NAN;
     u.pos = pos;
@@ -1058,7 +1095,7 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
         while (q < end && !is_xml_space(*q)) q++;
         const xmlChar *h = q;
         while (h > v && h[-1] != '#') h--;
-        if (h < q) u.reply_to = intern_attr(s, h, q);
+        if (h < q) u.reply_to = intern_uid(s, h, q);
     }
     char buf[80];
     if (HAS(*at, A_WHEN_ISO) || HAS(*at, A_WHEN)) {
@@ -1123,10 +1160,52 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
     }
 }
 
-/* Raw word forms repeat (Zipf): a per-file table from the raw bytes to the
- * folded term skips normalisation for every form seen before. */
+/* Up to 8 bytes of s as one word (zero-padded), without a byte loop. */
+static inline uint64_t word8(const char *s, size_t n)
+{
+    uint64_t w;
+    if (n >= 8) { memcpy(&w, s, 8); return w; }
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        /* b overlaps a; shift it so the word is the bytes in order */
+        return (uint64_t)a | ((uint64_t)b << (8 * (n - 4)));
+    }
+    w = 0;
+    if (n > 0) w = (unsigned char)s[0];
+    if (n > 1) w |= (uint64_t)(unsigned char)s[1] << 8;
+    if (n > 2) w |= (uint64_t)(unsigned char)s[2] << 16;
+    return w;
+}
+
+/* Raw word forms repeat (Zipf). Forms of up to 16 bytes (nearly all words)
+ * go through a direct-mapped cache from their bytes to the folded term;
+ * longer ones through a per-file table. Either way a form seen before
+ * skips normalisation and the corpus-wide term table. */
 static void tok_push(imp *s, const char *w, size_t n)
 {
+    if (n <= 16) {
+        uint64_t h0 = word8(w, n < 8 ? n : 8), h1 = n > 8 ? word8(w + 8, n - 8) : 0;
+        uint64_t key = (h0 ^ (h1 * 0xff51afd7ed558ccdULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+        wc_entry *e = &s->wcache[key >> (64 - WCACHE_BITS)];
+        if (e->len == n && e->h0 == h0 && e->h1 == h1 && e->term) {
+            if (PX_VEC_PUSH(s->c->tokens, e->term)) oom(s);
+            return;
+        }
+        size_t fl;
+        const char *f = px_fold(&s->tok, w, n, &fl);
+        if (!f) { f = w; fl = n; }
+        if (!fl) return;
+        px_str t = px_strtab_intern(&s->c->terms, f, fl);
+        if (t == PX_STR_ERR) { oom(s); return; }
+        e->h0 = h0;
+        e->h1 = h1;
+        e->len = (uint32_t)n;
+        e->term = t;
+        if (PX_VEC_PUSH(s->c->tokens, t)) oom(s);
+        return;
+    }
     px_str raw = px_strtab_intern(&s->raw, w, n);
     if (raw == PX_STR_ERR) { oom(s); return; }
     uint32_t t;
@@ -1783,6 +1862,7 @@ static void take_snapshot(px_corpus *c, snapshot *sn)
     sn->problems = c->problems.n;
     sn->strings = c->strings.count;
     sn->terms = c->terms.count;
+    sn->uid_text = c->uid_text.n;
 }
 
 static void rollback(px_corpus *c, const snapshot *sn)
@@ -1810,6 +1890,7 @@ static void rollback(px_corpus *c, const snapshot *sn)
     c->text.n = sn->text;
     c->problems.n = sn->problems;
     px_strtab_truncate(&c->terms, sn->terms);
+    c->uid_text.n = sn->uid_text;
     /* the file's path must survive: strings are truncated before it is
      * re-interned by the caller */
     px_strtab_truncate(&c->strings, sn->strings);
@@ -1827,7 +1908,8 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
     s->doc = s->utt = s->person = s->org = s->event = PX_NONE;
     px_tokenizer_init(&s->tok);
     if (px_map_init(&s->names_seen) || px_strtab_init(&s->wids) ||
-        px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */) {
+        px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */ ||
+        px_strtab_init(&s->docids)) {
         st = px_error_set(err, PX_ENOMEM, "out of memory");
         goto done;
     }
@@ -1953,6 +2035,8 @@ done:
     px_map_destroy(&s->names_seen);
     px_strtab_destroy(&s->wids);
     px_strtab_destroy(&s->raw);
+    px_strtab_destroy(&s->docids);
+    PX_VEC_FREE(s->docid_first);
     PX_VEC_FREE(s->raw_term);
     PX_VEC_FREE(s->when_of);
     PX_VEC_FREE(s->frames);

@@ -60,7 +60,7 @@ static px_str id_of(px_corpus *c, px_htype t, uint32_t i)
     switch (t) {
     case PX_H_DOCUMENT: return c->documents.v[i].id;
     case PX_H_PARTICIPANT: return c->participants.v[i].id;
-    case PX_H_UTTERANCE: return c->utterances.v[i].id;
+    case PX_H_UTTERANCE: return PX_NONE;   /* in c->uids: see push_id */
     case PX_H_SEGMENT: return c->segments.v[i].id;
     }
     return 0;
@@ -156,7 +156,9 @@ static int sel_ids(lua_State *L)
     px_corpus *c = px_l_corpus_of(L, 1);
     lua_createtable(L, (int)s->n, 0);
     for (uint32_t i = 0; i < s->n; i++) {
-        lua_pushstring(L, px_str_get(c, id_of(c, (px_htype)s->type, px_sel_at(s, i))));
+        uint32_t ix = px_sel_at(s, i);
+        if (s->type == PX_H_UTTERANCE) lua_pushstring(L, px_utterance_id(c, ix));
+        else lua_pushstring(L, px_str_get(c, id_of(c, (px_htype)s->type, ix)));
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     return 1;

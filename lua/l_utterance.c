@@ -28,7 +28,7 @@ static int utt_index(lua_State *L)
     px_corpus *c = px_l_corpus_of(L, 1);
     px_utterance *u = &c->utterances.v[i];
     const char *k = luaL_checkstring(L, 2);
-    if (!strcmp(k, "id")) px_l_pushstr(L, c, u->id);
+    if (!strcmp(k, "id")) lua_pushstring(L, px_utterance_id(c, i));
     else if (!strcmp(k, "text")) lua_pushlstring(L, px_utterance_text(c, i), u->text_len);
     else if (!strcmp(k, "speaker")) px_l_pushhandle(L, 1, PX_H_PARTICIPANT, c->refs.v[u->spk_first]);
     else if (!strcmp(k, "speakers")) px_l_pushext(L, 1, PX_H_PARTICIPANT, c->refs.v + u->spk_first, u->spk_count);

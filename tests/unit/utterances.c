@@ -115,10 +115,10 @@ static void test_repeated_ids(void)
         "<u who=\"#a\" xml:id=\"y\">three</u>"
         "<u who=\"#a\">four</u>"
         "</body></text></TEI>");
-    CHECK_EQ_STR(px_str_get(c, c->utterances.v[0].id), "rep.u1");
-    CHECK_EQ_STR(px_str_get(c, c->utterances.v[1].id), "rep.u2");
-    CHECK_EQ_STR(px_str_get(c, c->utterances.v[2].id), "y");
-    CHECK_EQ_STR(px_str_get(c, c->utterances.v[3].id), "rep.u4");
+    CHECK_EQ_STR(px_utterance_id(c, 0), "rep.u1");
+    CHECK_EQ_STR(px_utterance_id(c, 1), "rep.u2");
+    CHECK_EQ_STR(px_utterance_id(c, 2), "y");
+    CHECK_EQ_STR(px_utterance_id(c, 3), "rep.u4");
     CHECK_EQ_INT(unit_problems(c, "repeated-id"), 1);
     CHECK_EQ_INT(px_utterance_find(c, "y"), 2);
     CHECK_EQ_INT(px_utterance_find(c, "x"), PX_NONE);
