@@ -77,6 +77,7 @@ px_corpus *px_corpus_ref(px_corpus *c)
 void px_corpus_unref(px_corpus *c)
 {
     if (!c || --c->refcount > 0) return;
+    free(c->import_cache);
     px_strtab_destroy(&c->strings);
     px_strtab_destroy(&c->terms);
     PX_VEC_FREE(c->files);
@@ -663,6 +664,8 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
     memset(c->term_counts.v, 0, (size_t)c->terms.count * sizeof(uint32_t));
     for (size_t i = 0; i < c->tokens.n; i++) c->term_counts.v[c->tokens.v[i]]++;
     if (!c->name) c->name = px_strtab_intern(&c->strings, "corpus", 6);
+    free(c->import_cache);
+    c->import_cache = NULL;
     c->finished = 1;
     return PX_OK;
 nomem:

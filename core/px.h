@@ -86,7 +86,7 @@ typedef struct px_strtab {
     uint32_t *hashes;             /* id -> hash */
     uint32_t *lens;               /* id -> length */
     uint32_t count, ocap;
-    uint64_t *slots;              /* open addressing: hash << 32 | (id + 1), 0 = empty */
+    uint32_t *slots;              /* open addressing: id + 1, 0 = empty */
     uint32_t mask;
 } px_strtab;
 
@@ -283,6 +283,7 @@ typedef struct px_corpus {
     uint32_t unknown;                      /* the `unknown` participant or PX_NONE */
     int finished;
     uint64_t bytes_total, bytes_done;      /* progress accounting */
+    void *import_cache;                    /* the importer's word cache, freed at finish */
 } px_corpus;
 
 /* Creates an empty corpus (options may be NULL for defaults). NULL when

@@ -55,43 +55,19 @@ static inline uint32_t hash_bytes(const char *s, size_t n)
     return r ? r : 1;
 }
 
-/* A slot is three words: the hash's upper 24 bits with the length (capped
- * at 255) in the low 8, and the id + 1; then the string's first 16 bytes.
- * A lookup of a string of up to 16 bytes (nearly all words and ids)
- * touches its slot only. */
-#define SW 3   /* words per slot */
-#define TAG(h, len) (((h) & 0xFFFFFF00u) | ((len) < 255 ? (uint32_t)(len) : 255u))
-
-/* The first 8 bytes of s (fewer when shorter) as a word that tells apart
- * strings of one length up to 8 bytes: the slot's quick check. */
-static inline uint64_t head8(const char *s, size_t len)
-{
-    if (len >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        return w;
-    }
-    return load_tail(s, len);
-}
-
-static inline uint64_t head8b(const char *s, size_t len)
-{
-    return len > 8 ? head8(s + 8, len - 8) : 0;
-}
-
+/* A slot is the id + 1 of the string stored there (0: empty); its hash,
+ * length and bytes are looked up by id. Slots stay small so the table fits
+ * in cache, and strings met recently (as ids and words mostly are) have
+ * their hash and bytes in cache too. */
 static int strtab_rehash(px_strtab *t, uint32_t nslots)
 {
-    uint64_t *slots = calloc((size_t)nslots * SW, sizeof *slots);
+    uint32_t *slots = calloc(nslots, sizeof *slots);
     if (!slots) return -1;
     uint32_t mask = nslots - 1;
     for (uint32_t id = 0; id < t->count; id++) {
-        uint32_t h = t->hashes[id];
-        uint32_t i = h & mask;
-        while (slots[SW * i]) i = (i + 1) & mask;
-        const char *str = t->bytes + t->offs[id];
-        slots[SW * i] = ((uint64_t)TAG(h, t->lens[id]) << 32) | ((uint64_t)id + 1);
-        slots[SW * i + 1] = head8(str, t->lens[id]);
-        slots[SW * i + 2] = head8b(str, t->lens[id]);
+        uint32_t i = t->hashes[id] & mask;
+        while (slots[i]) i = (i + 1) & mask;
+        slots[i] = id + 1;
     }
     free(t->slots);
     t->slots = slots;
@@ -124,19 +100,15 @@ void px_strtab_destroy(px_strtab *t)
 static inline uint32_t probe(const px_strtab *t, const char *s, size_t len, uint32_t h,
                              uint32_t *slot_out)
 {
-    uint32_t tag = TAG(h, len);
-    uint64_t head = head8(s, len), head2 = head8b(s, len);
+    const uint32_t *slots = t->slots;
     uint32_t i = h & t->mask;
     for (;;) {
-        const uint64_t *sl = t->slots + SW * (size_t)i;
-        uint64_t a = sl[0];
-        if (!a) { *slot_out = i; return PX_NONE; }
-        if ((uint32_t)(a >> 32) == tag && sl[1] == head && sl[2] == head2) {
-            uint32_t id = (uint32_t)a - 1;
-            if (len <= 16) return id;
-            if (t->lens[id] == len && memcmp(t->bytes + t->offs[id] + 16, s + 16, len - 16) == 0)
-                return id;
-        }
+        uint32_t e = slots[i];
+        if (!e) { *slot_out = i; return PX_NONE; }
+        uint32_t id = e - 1;
+        if (t->hashes[id] == h && t->lens[id] == len &&
+            memcmp(t->bytes + t->offs[id], s, len) == 0)
+            return id;
         i = (i + 1) & t->mask;
     }
 }
@@ -189,14 +161,12 @@ px_str px_strtab_intern(px_strtab *t, const char *s, size_t len)
     t->offs[id] = off;
     t->hashes[id] = h;
     t->lens[id] = (uint32_t)len;
-    t->slots[SW * (size_t)i] = ((uint64_t)TAG(h, len) << 32) | ((uint64_t)id + 1);
-    t->slots[SW * (size_t)i + 1] = head8(t->bytes + off, len);
-    t->slots[SW * (size_t)i + 2] = head8b(t->bytes + off, len);
+    t->slots[i] = id + 1;
     /* grow at three quarters full: linear probing stays short, memory small */
-    if ((uint64_t)t->count * 4 > ((uint64_t)t->mask + 1) * 3) {
+    if ((uint64_t)t->count * 2 > (uint64_t)t->mask + 1) {
         if (strtab_rehash(t, (t->mask + 1) * 2)) {
             /* keep the table consistent: undo this insertion */
-            t->slots[SW * (size_t)i] = t->slots[SW * (size_t)i + 1] = t->slots[SW * (size_t)i + 2] = 0;
+            t->slots[i] = 0;
             t->count--;
             t->len = off;
             return PX_STR_ERR;
@@ -209,7 +179,7 @@ uint32_t px_hash_bytes(const char *s, size_t n) { return hash_bytes(s, n); }
 
 void px_strtab_clear(px_strtab *t)
 {
-    memset(t->slots, 0, ((size_t)t->mask + 1) * SW * sizeof *t->slots);
+    memset(t->slots, 0, ((size_t)t->mask + 1) * sizeof(uint32_t));
     t->count = 0;
     t->len = 0;
     /* "" is id 0 again */
@@ -227,7 +197,7 @@ void px_strtab_truncate(px_strtab *t, uint32_t count)
     t->slots = NULL;
     if (strtab_rehash(t, n)) {
         /* cannot fail in practice (same size as before); stay usable */
-        t->slots = calloc((size_t)n * SW, sizeof *t->slots);
+        t->slots = calloc((size_t)n, sizeof(uint32_t));
         t->mask = n - 1;
         t->count = 0;
     }

@@ -8,6 +8,7 @@
  * and names. Each file is one transaction: a refused file leaves nothing
  * behind in the corpus.
  */
+#define _GNU_SOURCE 1   /* memrchr */
 #include "tei.h"
 
 #include <ctype.h>
@@ -157,8 +158,8 @@ typedef struct divrec {
 } divrec;
 
 typedef struct whenrec {
-    px_str id;              /* in the scratch table */
-    px_str since;           /* scratch id or 0 */
+    uint32_t id;            /* offset in wtext */
+    uint32_t since;         /* offset in wtext, 0 none */
     uint8_t abs_kind;       /* 0 none, 1 seconds, 2 clock, 3 datetime */
     double abs, interval, unit;
     double value;           /* resolved seconds, NAN */
@@ -169,7 +170,7 @@ typedef struct whenrec {
 typedef struct pendref {
     uint8_t what;           /* 0 utt start, 1 utt end, 2 event start, 3 event end */
     uint32_t idx;
-    px_str ref;             /* scratch id */
+    uint32_t ref;           /* offset in wtext */
     px_pos pos;
 } pendref;
 
@@ -219,12 +220,13 @@ typedef struct imp {
     uint32_t body_div;
 
     /* timeline */
-    px_strtab wids;
-    PX_VEC(uint32_t) when_of;   /* scratch id -> index in whens, PX_NONE */
+    PX_VEC(char) wtext;         /* when ids and pointers to them, NUL-terminated */
+    PX_VEC(uint32_t) widx;      /* hash index over whens, built on demand */
+    uint32_t wlast;             /* the when resolved last (pointers run in order) */
     PX_VEC(whenrec) whens;
     PX_VEC(pendref) pend;
     double tl_unit;
-    px_str tl_origin;
+    uint32_t tl_origin;     /* offset in wtext, 0 none */
 
     /* utterance */
     uint32_t utt;           /* PX_NONE when not inside one */
@@ -258,7 +260,7 @@ typedef struct imp {
 
     uint64_t run_text;
     px_tokenizer tok;
-    wc_entry wcache[1 << WCACHE_BITS];   /* short raw forms -> terms */
+    wc_entry *wcache;           /* short raw forms -> terms (c->import_cache) */
     px_strtab raw;              /* longer raw word forms of this file */
     px_strtab docids;           /* utterance ids of the current document */
     PX_VEC(uint32_t) docid_first;
@@ -310,7 +312,30 @@ static px_pos back_pos(imp *s, char open, const char *mark)
     return p;
 }
 
-static px_pos elem_pos(imp *s) { return back_pos(s, '<', ""); }
+/* Position of the '<' that starts the element just reported: memrchr to
+ * it (attribute values cannot hold '<'), then count what lies between. */
+static px_pos elem_pos(imp *s)
+{
+    xmlParserInputPtr in = s->ctxt ? s->ctxt->input : NULL;
+    if (!in || !in->cur || !in->base || in->cur <= in->base) return back_pos(s, '<', "");
+    const xmlChar *q = memrchr(in->base, '<', (size_t)(in->cur - in->base));
+    if (!q) return back_pos(s, '<', "");
+    size_t len = (size_t)(in->cur - q);
+    if (memchr(q, '\n', len)) return back_pos(s, '<', "");
+    /* characters = bytes less UTF-8 continuation bytes (10xxxxxx), counted
+     * eight bytes at a time */
+    int chars = (int)len;
+    const xmlChar *r = q;
+    for (; r + 8 <= in->cur; r += 8) {
+        uint64_t w;
+        memcpy(&w, r, 8);
+        chars -= __builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+    }
+    for (; r < in->cur; r++) chars -= (*r & 0xC0) == 0x80;
+    px_pos p = {s->file, (uint32_t)(in->line > 0 ? in->line : 0),
+                (uint32_t)(in->col - chars > 0 ? in->col - chars : 1)};
+    return p;
+}
 
 static void refuse(imp *s, px_status code, px_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -513,19 +538,31 @@ static uint32_t push_refs(imp *s, const xmlChar *v, const xmlChar *end)
 }
 
 /* One pointer ("#T1") to a scratch id of the document's timeline. */
-static px_str when_ref(imp *s, const xmlChar *v, const xmlChar *end)
+static uint32_t wtext_add(imp *s, const char *v, size_t n)
+{
+    if (s->wtext.n + n + 1 >= UINT32_MAX || PX_VEC_RESERVE(s->wtext, s->wtext.n + n + 1)) {
+        oom(s);
+        return 0;
+    }
+    uint32_t off = (uint32_t)s->wtext.n;
+    memcpy(s->wtext.v + off, v, n);
+    s->wtext.v[off + n] = '\0';
+    s->wtext.n += n + 1;
+    return off;
+}
+
+/* One pointer ("#T1") to a when of the document's timeline, kept as text
+ * until the document ends (pointers may come before their when). */
+static uint32_t when_ref(imp *s, const xmlChar *v, const xmlChar *end)
 {
     while (v < end && is_xml_space(*v)) v++;
     while (end > v && is_xml_space(end[-1])) end--;
     const xmlChar *h = end;
     while (h > v && h[-1] != '#') h--;
     if (h == end) return 0;
-    px_str id = px_strtab_intern(&s->wids, (const char *)h, (size_t)(end - h));
-    if (id == PX_STR_ERR) { oom(s); return 0; }
-    return id;
+    return wtext_add(s, (const char *)h, (size_t)(end - h));
 }
-
-static void add_pending(imp *s, int what, uint32_t idx, px_str ref, px_pos pos)
+static void add_pending(imp *s, int what, uint32_t idx, uint32_t ref, px_pos pos)
 {
     if (!ref) return;
     pendref r = {(uint8_t)what, idx, ref, pos};
@@ -536,9 +573,11 @@ static void add_pending(imp *s, int what, uint32_t idx, px_str ref, px_pos pos)
 /* Attributes helper                                                   */
 /* ------------------------------------------------------------------ */
 
+/* The attributes of interest of one element: v[k] is valid only when bit
+ * k of `present` is set (no clearing per element). */
 typedef struct attrs {
+    uint64_t present;
     const xmlChar *v[A_COUNT], *end[A_COUNT];
-    int xmlid, xmllang;     /* index into v of xml:id / xml:lang found */
 } attrs;
 
 static int note_name(imp *s, const xmlChar *name);
@@ -569,7 +608,7 @@ static int is_xml_ns(imp *s, const xmlChar *uri)
 /* Reads the attributes of interest; -1 when the file was refused. */
 static int read_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a, attrs *out)
 {
-    memset(out->v, 0, sizeof out->v);
+    out->present = 0;
     int n = nb - nb_defaulted;
     for (int i = 0; i < n; i++) {
         const xmlChar *name = a[i * 5];
@@ -580,15 +619,16 @@ static int read_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a, attrs
         if ((k == A_ID || k == A_LANG) && !is_xml_ns(s, a[i * 5 + 2])) continue;
         out->v[k] = a[i * 5 + 3];
         out->end[k] = a[i * 5 + 4];
+        out->present |= (uint64_t)1 << k;
     }
     return 0;
 }
 
-#define HAS(at, k) ((at).v[k] != NULL)
+#define HAS(at, k) (((at).present >> (k)) & 1)
 
 static px_str attr_str(imp *s, attrs *at, int k)
 {
-    if (!at->v[k]) return 0;
+    if (!HAS(*at, k)) return 0;
     return intern_attr(s, at->v[k], at->end[k]);
 }
 
@@ -728,27 +768,51 @@ static int parse_decimal(const xmlChar *p, const xmlChar *end, double *out)
     return 0;
 }
 
-static uint32_t when_get(const imp *s, px_str id)
+/* The when a pointer names, or PX_NONE. Pointers mostly run in timeline
+ * order, so the neighbours of the last one found are tried first; else a
+ * hash index over the document's whens (built once, on the first miss). */
+static uint32_t when_find(imp *s, uint32_t ref)
 {
-    return id < s->when_of.n ? s->when_of.v[id] : PX_NONE;
-}
-
-static int when_put(imp *s, px_str id, uint32_t ix)
-{
-    if (id >= s->when_of.n) {
-        size_t old = s->when_of.n;
-        if (PX_VEC_RESERVE(s->when_of, (size_t)id + 1)) return -1;
-        for (size_t i = old; i <= id; i++) s->when_of.v[i] = PX_NONE;
-        s->when_of.n = (size_t)id + 1;
+    const char *id = s->wtext.v + ref;
+    size_t n = s->whens.n;
+    uint32_t cand[4] = {s->wlast, s->wlast + 1, s->wlast + 2, 0};
+    for (int k = 0; k < 4; k++)
+        if (cand[k] < n && strcmp(s->wtext.v + s->whens.v[cand[k]].id, id) == 0)
+            return s->wlast = cand[k];
+    if (!n) return PX_NONE;
+    if (!s->widx.n) {
+        size_t size = 16;
+        while (size < n * 2) size *= 2;
+        if (PX_VEC_RESERVE(s->widx, size)) { oom(s); return PX_NONE; }
+        s->widx.n = size;
+        memset(s->widx.v, 0, size * sizeof(uint32_t));
+        uint32_t mask = (uint32_t)size - 1;
+        for (size_t w = 0; w < n; w++) {
+            const char *wid = s->wtext.v + s->whens.v[w].id;
+            uint32_t i = px_hash_bytes(wid, strlen(wid)) & mask;
+            int dup = 0;
+            while (s->widx.v[i]) {
+                if (!strcmp(s->wtext.v + s->whens.v[s->widx.v[i] - 1].id, wid)) { dup = 1; break; }
+                i = (i + 1) & mask;
+            }
+            if (!dup) s->widx.v[i] = (uint32_t)w + 1;   /* the first of an id wins */
+        }
     }
-    if (s->when_of.v[id] == PX_NONE) s->when_of.v[id] = ix;
-    return 0;
+    uint32_t mask = (uint32_t)s->widx.n - 1;
+    for (uint32_t i = px_hash_bytes(id, strlen(id)) & mask;; i = (i + 1) & mask) {
+        uint32_t e = s->widx.v[i];
+        if (!e) return PX_NONE;
+        if (!strcmp(s->wtext.v + s->whens.v[e - 1].id, id)) return s->wlast = e - 1;
+    }
 }
 
 static void reset_timeline(imp *s)
 {
-    px_strtab_clear(&s->wids);
-    s->when_of.n = 0;
+    s->wtext.n = 1;             /* offset 0: no pointer */
+    if (!s->wtext.v && PX_VEC_RESERVE(s->wtext, 4096)) oom(s);
+    if (s->wtext.v) s->wtext.v[0] = '\0';
+    s->widx.n = 0;
+    s->wlast = 0;
     s->whens.n = 0;
     s->pend.n = 0;
     s->tl_unit = 1;
@@ -800,7 +864,7 @@ static double resolve_when(imp *s, uint32_t i, int depth)
     if (w->abs_kind == 1) v = w->abs;
     else if (w->abs_kind >= 2) v = w->abs;   /* made relative below */
     else if (w->since && !isnan(w->interval)) {
-        uint32_t j = when_get(s, w->since);
+        uint32_t j = when_find(s, w->since);
         if (j != PX_NONE) {
             double base = resolve_when(s, j, depth + 1);
             w = &s->whens.v[i];
@@ -818,7 +882,7 @@ static void resolve_times(imp *s)
     /* origins of clock times and date-times: the named origin, else the
      * earliest of each kind */
     double origin[4] = {0, 0, NAN, NAN};
-    uint32_t named = s->tl_origin ? when_get(s, s->tl_origin) : PX_NONE;
+    uint32_t named = s->tl_origin ? when_find(s, s->tl_origin) : PX_NONE;
     for (size_t i = 0; i < s->whens.n; i++) {
         whenrec *w = &s->whens.v[i];
         if (w->abs_kind >= 2 && (isnan(origin[w->abs_kind]) || w->abs < origin[w->abs_kind]))
@@ -835,12 +899,12 @@ static void resolve_times(imp *s)
     for (size_t i = 0; i < s->whens.n; i++) resolve_when(s, (uint32_t)i, 0);
     for (size_t i = 0; i < s->pend.n; i++) {
         pendref *r = &s->pend.v[i];
-        uint32_t j = when_get(s, r->ref);
+        uint32_t j = when_find(s, r->ref);
         if (j == PX_NONE) {
             problem(s, PX_ERROR, "dangling-time", r->pos,
                     "@%s names '#%s', which is no <when> of this document's timeline; "
                     "the %s stays untimed",
-                    (r->what & 1) ? "end" : "start", px_strtab_get(&s->wids, r->ref),
+                    (r->what & 1) ? "end" : "start", s->wtext.v + r->ref,
                     r->what < 2 ? "utterance" : "event");
             continue;
         }
@@ -1276,7 +1340,12 @@ static void start_event(imp *s, enum elem e, attrs *at, px_pos pos)
     char buf[64];
     if (HAS(*at, A_DUR)) {
         double d;
-        if (px_parse_duration(attr_cstr(at->v[A_DUR], at->end[A_DUR], buf, sizeof buf), &d) == 0)
+        const xmlChar *v = at->v[A_DUR], *end = at->end[A_DUR];
+        /* "PT0.4S", the usual form, without strtod */
+        if (end - v > 3 && v[0] == 'P' && v[1] == 'T' && end[-1] == 'S' &&
+            parse_decimal(v + 2, end - 1, &d) == 0)
+            ev.dur = d;
+        else if (px_parse_duration(attr_cstr(v, end, buf, sizeof buf), &d) == 0)
             ev.dur = d;
     }
     if (PX_VEC_PUSH(c->events, ev)) { oom(s); return; }
@@ -1515,9 +1584,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (s->doc != PX_NONE && HAS(at, A_ID)) {
             whenrec w;
             memset(&w, 0, sizeof w);
-            px_str id = px_strtab_intern(&s->wids, (const char *)at.v[A_ID],
-                                         (size_t)(at.end[A_ID] - at.v[A_ID]));
-            if (id == PX_STR_ERR) { oom(s); return; }
+            uint32_t id = wtext_add(s, (const char *)at.v[A_ID],
+                                    (size_t)(at.end[A_ID] - at.v[A_ID]));
             w.id = id;
             w.interval = NAN;
             w.value = NAN;
@@ -1548,7 +1616,6 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             }
             if (HAS(at, A_SINCE)) w.since = when_ref(s, at.v[A_SINCE], at.end[A_SINCE]);
             if (PX_VEC_PUSH(s->whens, w)) { oom(s); return; }
-            if (when_put(s, id, (uint32_t)s->whens.n - 1)) oom(s);
         }
         break;
     default:
@@ -1889,6 +1956,8 @@ static void rollback(px_corpus *c, const snapshot *sn)
     c->tokens.n = sn->tokens;
     c->text.n = sn->text;
     c->problems.n = sn->problems;
+    if (c->terms.count > sn->terms && c->import_cache)
+        memset(c->import_cache, 0, ((size_t)1 << WCACHE_BITS) * sizeof(wc_entry));
     px_strtab_truncate(&c->terms, sn->terms);
     c->uid_text.n = sn->uid_text;
     /* the file's path must survive: strings are truncated before it is
@@ -1907,7 +1976,14 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
     s->path = path;
     s->doc = s->utt = s->person = s->org = s->event = PX_NONE;
     px_tokenizer_init(&s->tok);
-    if (px_map_init(&s->names_seen) || px_strtab_init(&s->wids) ||
+    /* the word cache outlives one file: a corpus's files share words */
+    if (!c->import_cache) c->import_cache = calloc((size_t)1 << WCACHE_BITS, sizeof(wc_entry));
+    if (!c->import_cache) {
+        free(s);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    s->wcache = c->import_cache;
+    if (px_map_init(&s->names_seen) ||
         px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */ ||
         px_strtab_init(&s->docids)) {
         st = px_error_set(err, PX_ENOMEM, "out of memory");
@@ -2033,12 +2109,12 @@ done:
     }
     px_tokenizer_destroy(&s->tok);
     px_map_destroy(&s->names_seen);
-    px_strtab_destroy(&s->wids);
+    PX_VEC_FREE(s->wtext);
+    PX_VEC_FREE(s->widx);
     px_strtab_destroy(&s->raw);
     px_strtab_destroy(&s->docids);
     PX_VEC_FREE(s->docid_first);
     PX_VEC_FREE(s->raw_term);
-    PX_VEC_FREE(s->when_of);
     PX_VEC_FREE(s->frames);
     PX_VEC_FREE(s->divs);
     PX_VEC_FREE(s->whens);

@@ -48,27 +48,60 @@ static inline int32_t next_cp(const char *s, size_t len, size_t i, size_t *n)
     return cp;
 }
 
+/* ASCII classes: 1 letter or digit, 2 apostrophe or hyphen; 0 other. */
+static const unsigned char ascii_class[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['\''] = 2, ['-'] = 2,
+};
+
+/* Is the character at s[i] a word character? Sets *n to its length. */
+static inline int word_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { *n = 1; return ascii_class[c] == 1; }
+    return is_word_cp(next_cp(s, len, i, n));
+}
+
+static inline int joiner_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { *n = 1; return ascii_class[c] == 2; }
+    return is_joiner(next_cp(s, len, i, n));
+}
+
 size_t px_tokenize(const char *s, size_t len,
                    void (*fn)(void *ud, const char *tok, size_t toklen), void *ud)
 {
-    size_t count = 0, i = 0;
+    size_t count = 0, i = 0, n;
     while (i < len) {
-        size_t n;
-        int32_t cp = next_cp(s, len, i, &n);
-        if (!is_word_cp(cp)) { i += n; continue; }
-        size_t start = i, end = i + n;
+        /* skip to a word character */
+        while (i < len && (unsigned char)s[i] < 0x80 && ascii_class[(unsigned char)s[i]] != 1) i++;
+        if (i >= len) break;
+        if (!word_at(s, len, i, &n)) { i += n; continue; }
+        size_t start = i;
         i += n;
-        while (i < len) {
-            cp = next_cp(s, len, i, &n);
-            if (is_word_cp(cp)) { i += n; end = i; continue; }
-            if (is_joiner(cp) && i + n < len) {
-                size_t n2;
-                int32_t cp2 = next_cp(s, len, i + n, &n2);
-                if (is_word_cp(cp2)) { i += n + n2; end = i; continue; }
+        for (;;) {
+            /* the common case: a run of ASCII letters and digits */
+            while (i < len && (unsigned char)s[i] < 0x80 && ascii_class[(unsigned char)s[i]] == 1) i++;
+            if (i >= len) break;
+            if (word_at(s, len, i, &n)) { i += n; continue; }
+            size_t n2;
+            if (joiner_at(s, len, i, &n) && i + n < len && word_at(s, len, i + n, &n2)) {
+                i += n + n2;
+                continue;
             }
             break;
         }
-        if (fn) fn(ud, s + start, end - start);
+        if (fn) fn(ud, s + start, i - start);
         count++;
     }
     return count;
