@@ -611,29 +611,34 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
         }
         c->part_doc_first.v[p + 1] = (uint32_t)c->part_docs.n;
     }
-    /* participants of each document (sorted by participant index) */
+    /* participants of each document (sorted by participant index): a stamp
+     * per participant marks the document that listed it last */
     size_t nd = c->documents.n;
     if (PX_VEC_RESERVE(c->doc_part_first, nd + 1)) goto nomem;
     c->doc_part_first.n = nd + 1;
     c->doc_parts.n = 0;
     {
-        PX_VEC(uint32_t) tmp = {0};
+        uint32_t *stamp = malloc((np + 1) * sizeof *stamp);
+        if (!stamp) goto nomem;
+        for (size_t p = 0; p < np; p++) stamp[p] = PX_NONE;
         for (size_t d = 0; d < nd; d++) {
             c->doc_part_first.v[d] = (uint32_t)c->doc_parts.n;
             px_document *doc = &c->documents.v[d];
-            tmp.n = 0;
             for (uint32_t u = doc->utt_first; u < doc->utt_first + doc->utt_count; u++) {
                 px_utterance *ut = &c->utterances.v[u];
-                for (uint32_t k = 0; k < ut->spk_count; k++)
-                    if (PX_VEC_PUSH(tmp, c->refs.v[ut->spk_first + k])) { PX_VEC_FREE(tmp); goto nomem; }
+                for (uint32_t k = 0; k < ut->spk_count; k++) {
+                    uint32_t p = c->refs.v[ut->spk_first + k];
+                    if (stamp[p] == (uint32_t)d) continue;
+                    stamp[p] = (uint32_t)d;
+                    if (PX_VEC_PUSH(c->doc_parts, p)) { free(stamp); goto nomem; }
+                }
             }
-            if (tmp.n) qsort(tmp.v, tmp.n, sizeof *tmp.v, cmp_u32);
-            for (size_t k = 0; k < tmp.n; k++)
-                if (k == 0 || tmp.v[k] != tmp.v[k - 1])
-                    if (PX_VEC_PUSH(c->doc_parts, tmp.v[k])) { PX_VEC_FREE(tmp); goto nomem; }
+            size_t first = c->doc_part_first.v[d];
+            if (c->doc_parts.n - first > 1)
+                qsort(c->doc_parts.v + first, c->doc_parts.n - first, sizeof(uint32_t), cmp_u32);
         }
         c->doc_part_first.v[nd] = (uint32_t)c->doc_parts.n;
-        PX_VEC_FREE(tmp);
+        free(stamp);
     }
     /* segment -> utterances (counting sort; utterances stay in order) */
     {
