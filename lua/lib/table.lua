@@ -262,8 +262,11 @@ local function cell_text(v, plain)
     if v == math.huge then return "inf" end
     if v == -math.huge then return "-inf" end
     if plain then
-      local short = string.format("%.15g", v)
-      return tonumber(short) == v and short or string.format("%.17g", v)
+      for digits = 15, 16 do
+        local short = string.format("%." .. digits .. "g", v)
+        if tonumber(short) == v then return short end
+      end
+      return string.format("%.17g", v)
     end
     if v == math.floor(v) and math.abs(v) < 1e15 then return string.format("%.1f", v) end
     local s = string.format("%.4g", v)
