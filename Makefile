@@ -13,11 +13,11 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 PYTHON   ?= /usr/bin/python3
 BUILD    := build
-PKGS     := lua5.4 libxml-2.0 libutf8proc readline
+PKGS     := lua5.4 libxml-2.0 libutf8proc readline igraph
 # Debian packages: libraries, then the tools the tests use
-DEB_LIBS := liblua5.4-dev libxml2-dev libutf8proc-dev libreadline-dev pkg-config
+DEB_LIBS := liblua5.4-dev libxml2-dev libutf8proc-dev libreadline-dev libigraph-dev pkg-config
 DEB_TEST := lua5.4 libxml2-utils valgrind tmux clang-14 libclang-rt-14-dev \
-            python3 python3-lxml python3-networkx
+            python3 python3-lxml python3-networkx python3-igraph librsvg2-bin
 DEPS_STAMP := $(BUILD)/.deps-ok
 
 CSTD     := -std=c11 -D_DEFAULT_SOURCE
@@ -104,6 +104,34 @@ check-cli: all
 # ---- benchmarks ---------------------------------------------------------
 bench: all
 	tests/bench/run.sh ./praxis
+	@if [ -x tests/bench/graph.sh ]; then tests/bench/graph.sh ./praxis; fi
+
+# ---- fuzzing: make fuzz FUZZ_SECONDS=N (tests/fuzz/README.md) -----------
+FUZZ_SECONDS ?= 60
+FUZZ_ARGS    ?=
+FUZZ_CC      := clang-14
+FUZZ_DIR     := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = $(CSTD) -Wall -Wextra -O1 -g $(FUZZ_SAN) \
+                $(shell pkg-config --cflags libxml-2.0 libutf8proc 2>/dev/null) -Icore
+FUZZ_LIBS     = $(shell pkg-config --libs libxml-2.0 libutf8proc 2>/dev/null) -lm
+FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_DIR)/%.o)
+.PHONY: fuzz
+
+$(FUZZ_DIR)/core/%.o: core/%.c $(HEADERS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_DIR)/tei_fuzz: tests/fuzz/tei_fuzz.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(FUZZ_LIBS)
+
+fuzz: $(FUZZ_DIR)/tei_fuzz
+	@sh tests/fuzz/seeds.sh $(FUZZ_DIR)/seeds
+	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	$(FUZZ_DIR)/tei_fuzz -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -dict=tests/fuzz/tei.dict -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
+	    $(FUZZ_ARGS) $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds
 
 # ---- install ------------------------------------------------------------
 install: all
