@@ -88,6 +88,7 @@ void px_corpus_unref(px_corpus *c)
     PX_VEC_FREE(c->utterances);
     PX_VEC_FREE(c->segments);
     PX_VEC_FREE(c->events);
+    PX_VEC_FREE(c->annotations);
     PX_VEC_FREE(c->kvs);
     PX_VEC_FREE(c->refs);
     PX_VEC_FREE(c->tokens);
@@ -123,6 +124,8 @@ px_status px_corpus_problem(px_corpus *c, px_severity sev, const char *code,
     p.code = px_strtab_intern(&c->strings, code, strlen(code));
     p.message = px_strtab_intern(&c->strings, msg, strlen(msg));
     p.pos = pos;
+    p.subject = 0;
+    p.count = 1;
     if (p.code == PX_STR_ERR || p.message == PX_STR_ERR || PX_VEC_PUSH(c->problems, p))
         return PX_ENOMEM;
     return PX_OK;
@@ -130,10 +133,23 @@ px_status px_corpus_problem(px_corpus *c, px_severity sev, const char *code,
 
 void px_pos_format(const px_corpus *c, px_pos p, char *out, size_t n)
 {
+    if (!n) return;
+    out[0] = '\0';
+    size_t o = 0;
+    if (p.file < c->files.n && c->files.v[p.file].incl.file) {
+        /* the chain of includes first: "root.xml:40:3 > " */
+        px_pos at = c->files.v[p.file].incl;
+        at.file--;
+        if (at.file < p.file) {
+            px_pos_format(c, at, out, n);
+            o = strlen(out);
+            if (o + 3 < n) { memcpy(out + o, " > ", 4); o += 3; }
+        }
+    }
     const char *f = p.file < c->files.n ? px_str_get(c, c->files.v[p.file].path) : "?";
-    if (p.line && p.col) snprintf(out, n, "%s:%u:%u", f, p.line, p.col);
-    else if (p.line) snprintf(out, n, "%s:%u", f, p.line);
-    else snprintf(out, n, "%s", f);
+    if (p.line && p.col) snprintf(out + o, n - o, "%s:%u:%u", f, p.line, p.col);
+    else if (p.line) snprintf(out + o, n - o, "%s:%u", f, p.line);
+    else snprintf(out + o, n - o, "%s", f);
 }
 
 /* ------------------------------------------------------------------ */
@@ -141,6 +157,54 @@ void px_pos_format(const px_corpus *c, px_pos p, char *out, size_t n)
 /* ------------------------------------------------------------------ */
 
 typedef struct fd_src { int fd; } fd_src;
+
+int px_path_join(const char *from, const char *rel, char *out, size_t n)
+{
+    /* the folder of from, then rel, one component at a time */
+    const char *slash = strrchr(from, '/');
+    size_t fl = slash ? (size_t)(slash - from) : 0;
+    size_t o = 0;
+    int absolute = from[0] == '/' && slash;
+    if (n < 2) return -1;
+    if (absolute) out[o++] = '/';
+    size_t floor = o;   /* ".." never climbs above this */
+    for (int part = 0; part < 2; part++) {
+        const char *p = part ? rel : from + (absolute ? 1 : 0);
+        const char *end = part ? rel + strlen(rel) : from + fl;
+        while (p < end) {
+            const char *q = p;
+            while (q < end && *q != '/') q++;
+            size_t len = (size_t)(q - p);
+            if (len == 0 || (len == 1 && p[0] == '.')) {
+                /* nothing */
+            } else if (len == 2 && p[0] == '.' && p[1] == '.') {
+                /* drop the last component, unless there is none (or it is "..") */
+                size_t k = o;
+                while (k > floor && out[k - 1] == '/') k--;
+                size_t start = k;
+                while (start > floor && out[start - 1] != '/') start--;
+                if (k > start && !(k - start == 2 && out[start] == '.' && out[start + 1] == '.')) {
+                    o = start;
+                } else if (!absolute) {
+                    if (o + 3 >= n) return -1;
+                    memcpy(out + o, "../", 3);
+                    o += 3;
+                    floor = o;
+                }
+            } else {
+                if (o + len + 1 >= n) return -1;
+                memcpy(out + o, p, len);
+                o += len;
+                out[o++] = '/';
+            }
+            p = q < end ? q + 1 : q;
+        }
+    }
+    /* the last component is a file, not a folder */
+    if (o > (absolute ? 1u : 0u) && out[o - 1] == '/' && rel[0] && rel[strlen(rel) - 1] != '/') o--;
+    out[o] = '\0';
+    return 0;
+}
 
 static long fd_read(void *ud, char *buf, size_t cap)
 {
@@ -190,38 +254,130 @@ static px_status refuse_file(px_corpus *c, const char *path, px_status code,
     return PX_OK;
 }
 
-static px_status import_file(px_corpus *c, const char *path, px_error *err)
+/* Opens a regular file for reading without hanging on a FIFO. Returns the
+ * descriptor, or -1 with *why set. */
+static int open_regular(const char *path, struct stat *st, const char **why)
 {
     /* O_NONBLOCK: a FIFO must not hang the open; reads are made blocking
      * again below only for regular files */
     int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return refuse_file(c, path, PX_EIO, "cannot open the file: %s", strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        int dir = S_ISDIR(st.st_mode);
+    if (fd < 0) { *why = strerror(errno); return -1; }
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+        *why = S_ISDIR(st->st_mode) ? "is a folder, not a file" :
+               "is not a regular file (a FIFO, socket or device); Praxis reads regular files only";
         close(fd);
-        return refuse_file(c, path, PX_EIO, "%s", dir ? "is a folder, not a file" :
-                           "is not a regular file (a FIFO, socket or device); "
-                           "Praxis reads regular files only");
+        return -1;
     }
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    /* a file already read (same device and inode) is read once */
-    for (size_t i = 0; i < c->files.n; i++) {
-        if (c->files.v[i].ino && c->files.v[i].dev == (uint64_t)st.st_dev &&
-            c->files.v[i].ino == (uint64_t)st.st_ino) {
-            close(fd);
-            return PX_OK;
-        }
+    return fd;
+}
+
+/* The disk: includes resolve against the including file and must stay
+ * inside the corpus folder (realpath). */
+typedef struct disk_fs { char root[PATH_MAX]; } disk_fs;
+
+static px_status disk_open(void *ud, const char *from, const char *href, px_tei_source *src,
+                           char *path, size_t n, px_error *err)
+{
+    disk_fs *d = ud;
+    if (px_path_join(from, href, path, n))
+        return px_error_set(err, PX_EDATA, "the path is too long");
+    char real[PATH_MAX];
+    if (!realpath(path, real)) {
+        int e = errno;
+        return px_error_set(err, e == ENOENT || e == ENOTDIR ? PX_ENOTFOUND : PX_EIO,
+                            "%s: %s", path, strerror(e));
     }
-    fd_src fs = {fd};
-    px_tei_source src = {&fs, fd_read, (uint64_t)st.st_dev, (uint64_t)st.st_ino};
+    size_t rl = strlen(d->root);
+    if (!(rl == 1 && d->root[0] == '/') &&
+        (strncmp(real, d->root, rl) != 0 || (real[rl] != '/' && real[rl] != '\0')))
+        return px_error_set(err, PX_EDATA, "%s lies outside the corpus folder %s", path, d->root);
+    struct stat st;
+    const char *why = NULL;
+    int fd = open_regular(path, &st, &why);
+    if (fd < 0) return px_error_set(err, PX_EIO, "%s: %s", path, why);
+    fd_src *f = malloc(sizeof *f);
+    if (!f) { close(fd); return px_error_set(err, PX_ENOMEM, "out of memory"); }
+    f->fd = fd;
+    src->ud = f;
+    src->read = fd_read;
+    src->dev = (uint64_t)st.st_dev;
+    src->ino = (uint64_t)st.st_ino;
+    src->size = (uint64_t)st.st_size;
+    return PX_OK;
+}
+
+static void disk_close(void *ud, px_tei_source *src)
+{
+    (void)ud;
+    fd_src *f = src->ud;
+    if (!f) return;
+    close(f->fd);
+    free(f);
+    src->ud = NULL;
+}
+
+static int already_read(const px_corpus *c, uint64_t dev, uint64_t ino)
+{
+    for (size_t i = 0; i < c->files.n; i++)
+        if (c->files.v[i].ino && c->files.v[i].dev == dev && c->files.v[i].ino == ino) return 1;
+    return 0;
+}
+
+/* Reads one file; its includes stay inside root (a real path), or inside
+ * the file's own folder when root is NULL. */
+static px_status import_file(px_corpus *c, const char *path, const char *root, px_error *err)
+{
+    struct stat st;
+    const char *why = NULL;
+    int fd = open_regular(path, &st, &why);
+    if (fd < 0) {
+        if (!why) why = "cannot open the file";
+        return refuse_file(c, path, PX_EIO, "%s%s", strcmp(why, "is a folder, not a file") &&
+                           strncmp(why, "is not", 6) ? "cannot open the file: " : "", why);
+    }
+    /* a file already read (same device and inode) is read once */
+    if (already_read(c, (uint64_t)st.st_dev, (uint64_t)st.st_ino)) {
+        close(fd);
+        return PX_OK;
+    }
+    disk_fs *dfs = malloc(sizeof *dfs);
+    if (!dfs) { close(fd); return px_error_set(err, PX_ENOMEM, "out of memory"); }
+    char real[PATH_MAX];
+    if (root) snprintf(dfs->root, sizeof dfs->root, "%s", root);
+    else if (realpath(path, real)) {
+        char *slash = strrchr(real, '/');
+        if (slash == real) slash[1] = '\0';
+        else if (slash) *slash = '\0';
+        snprintf(dfs->root, sizeof dfs->root, "%s", real);
+    } else {
+        snprintf(dfs->root, sizeof dfs->root, "%s", ".");
+    }
+    px_tei_fs fs = {dfs, disk_open, disk_close};
+    fd_src fsrc = {fd};
+    px_tei_source src = {&fsrc, fd_read, (uint64_t)st.st_dev, (uint64_t)st.st_ino,
+                         (uint64_t)st.st_size};
     size_t nfiles = c->files.n;
-    px_status s = px_tei_import(c, &src, path, err);
+    px_status s = px_tei_import(c, &src, path, &fs, err);
     if (c->files.n > nfiles) c->files.v[nfiles].bytes = (uint64_t)st.st_size;
     close(fd);
+    free(dfs);
     return s;
+}
+
+/* Whether a file on disk is a teiCorpus root that uses xi:include. */
+static int is_include_root_path(const char *path)
+{
+    struct stat st;
+    const char *why;
+    int fd = open_regular(path, &st, &why);
+    if (fd < 0) return 0;
+    fd_src fsrc = {fd};
+    px_tei_source src = {&fsrc, fd_read, 0, 0, 0};
+    int r = px_tei_is_include_root(&src);
+    close(fd);
+    return r;
 }
 
 px_status px_corpus_add_memory(px_corpus *c, const char *name, const char *data,
@@ -229,10 +385,144 @@ px_status px_corpus_add_memory(px_corpus *c, const char *name, const char *data,
 {
     if (c->finished) return px_error_set(err, PX_EINVAL, "the corpus is already finished");
     mem_src m = {data, len};
-    px_tei_source src = {&m, mem_read, 0, 0};
+    px_tei_source src = {&m, mem_read, 0, 0, len};
     size_t nfiles = c->files.n;
-    px_status s = px_tei_import(c, &src, name, err);
+    px_status s = px_tei_import(c, &src, name, NULL, err);
     if (c->files.n > nfiles) c->files.v[nfiles].bytes = len;
+    return s;
+}
+
+/* ---- an in-memory file table ---- */
+
+struct px_tei_memfs {
+    struct { char *name; const char *data; size_t len; } *v;
+    size_t n, cap;
+    char folder[1024];      /* includes stay below it ("" for the top) */
+};
+
+px_tei_memfs *px_tei_memfs_new(void)
+{
+    return calloc(1, sizeof(px_tei_memfs));
+}
+
+px_status px_tei_memfs_add(px_tei_memfs *fs, const char *name, const char *data, size_t len)
+{
+    if (!fs || !name) return PX_EINVAL;
+    if (fs->n == fs->cap) {
+        size_t nc = fs->cap ? fs->cap * 2 : 8;
+        void *nv = realloc(fs->v, nc * sizeof *fs->v);
+        if (!nv) return PX_ENOMEM;
+        fs->v = nv;
+        fs->cap = nc;
+    }
+    char *copy = strdup(name);
+    if (!copy) return PX_ENOMEM;
+    fs->v[fs->n].name = copy;
+    fs->v[fs->n].data = data ? data : "";
+    fs->v[fs->n].len = data ? len : 0;
+    fs->n++;
+    return PX_OK;
+}
+
+void px_tei_memfs_free(px_tei_memfs *fs)
+{
+    if (!fs) return;
+    for (size_t i = 0; i < fs->n; i++) free(fs->v[i].name);
+    free(fs->v);
+    free(fs);
+}
+
+static size_t memfs_find(const px_tei_memfs *fs, const char *name)
+{
+    for (size_t i = 0; i < fs->n; i++) if (!strcmp(fs->v[i].name, name)) return i;
+    return (size_t)-1;
+}
+
+static void memfs_source(const px_tei_memfs *fs, size_t i, mem_src *m, px_tei_source *src)
+{
+    m->p = fs->v[i].data;
+    m->left = fs->v[i].len;
+    src->ud = m;
+    src->read = mem_read;
+    /* identity: the table entry's bytes */
+    src->dev = UINT64_MAX;
+    src->ino = (uint64_t)(uintptr_t)fs->v[i].data ^ ((uint64_t)i << 48);
+    src->size = fs->v[i].len;
+}
+
+static px_status memfs_open(void *ud, const char *from, const char *href, px_tei_source *src,
+                            char *path, size_t n, px_error *err)
+{
+    px_tei_memfs *fs = ud;
+    if (px_path_join(from, href, path, n))
+        return px_error_set(err, PX_EDATA, "the path is too long");
+    size_t fl = strlen(fs->folder);
+    if (!strncmp(path, "../", 3) || strncmp(path, fs->folder, fl) != 0)
+        return px_error_set(err, PX_EDATA, "%s lies outside the corpus folder%s%s", path,
+                            fl ? " " : "", fs->folder);
+    size_t i = memfs_find(fs, path);
+    if (i == (size_t)-1) return px_error_set(err, PX_ENOTFOUND, "%s: no such file", path);
+    mem_src *m = malloc(sizeof *m);
+    if (!m) return px_error_set(err, PX_ENOMEM, "out of memory");
+    memfs_source(fs, i, m, src);
+    return PX_OK;
+}
+
+static void memfs_close(void *ud, px_tei_source *src)
+{
+    (void)ud;
+    free(src->ud);
+    src->ud = NULL;
+}
+
+static px_status memfs_load_index(px_corpus *c, px_tei_memfs *fs, size_t i, px_error *err)
+{
+    mem_src m;
+    px_tei_source src;
+    memfs_source(fs, i, &m, &src);
+    if (already_read(c, src.dev, src.ino)) return PX_OK;
+    const char *name = fs->v[i].name;
+    const char *slash = strrchr(name, '/');
+    size_t fl = slash ? (size_t)(slash - name) + 1 : 0;
+    if (fl >= sizeof fs->folder) fl = 0;
+    memcpy(fs->folder, name, fl);
+    fs->folder[fl] = '\0';
+    px_tei_fs vt = {fs, memfs_open, memfs_close};
+    size_t nfiles = c->files.n;
+    px_status s = px_tei_import(c, &src, name, &vt, err);
+    if (c->files.n > nfiles) c->files.v[nfiles].bytes = fs->v[i].len;
+    return s;
+}
+
+px_status px_tei_memfs_load(px_corpus *c, px_tei_memfs *fs, const char *root, px_error *err)
+{
+    if (c->finished) return px_error_set(err, PX_EINVAL, "the corpus is already finished");
+    size_t i = fs ? memfs_find(fs, root) : (size_t)-1;
+    if (i == (size_t)-1) return px_error_set(err, PX_EIO, "%s: no such file in the table", root);
+    return memfs_load_index(c, fs, i, err);
+}
+
+px_status px_corpus_add_memory_set(px_corpus *c, const char *const *names,
+                                   const char *const *datas, const size_t *lens,
+                                   size_t n, size_t root, px_error *err)
+{
+    if (c->finished) return px_error_set(err, PX_EINVAL, "the corpus is already finished");
+    px_tei_memfs *fs = px_tei_memfs_new();
+    if (!fs) return px_error_set(err, PX_ENOMEM, "out of memory");
+    px_status s = PX_OK;
+    for (size_t i = 0; i < n && s == PX_OK; i++)
+        if (px_tei_memfs_add(fs, names[i], datas[i], lens[i]) != PX_OK)
+            s = px_error_set(err, PX_ENOMEM, "out of memory");
+    /* roots first: the one named, else every teiCorpus that includes */
+    if (s == PX_OK && root != PX_NONE && root < n) s = memfs_load_index(c, fs, root, err);
+    for (size_t i = 0; i < n && s == PX_OK && root == PX_NONE; i++) {
+        mem_src m;
+        px_tei_source src;
+        memfs_source(fs, i, &m, &src);
+        if (px_tei_is_include_root(&src)) s = memfs_load_index(c, fs, i, err);
+    }
+    for (size_t i = 0; i < n && s == PX_OK; i++) s = memfs_load_index(c, fs, i, err);
+    px_tei_memfs_free(fs);
     return s;
 }
 
@@ -253,9 +543,29 @@ typedef struct walk {
     px_corpus *c;
     char root_real[PATH_MAX];
     pathlist files;
+    pathlist bad;              /* "path\0why": refused while walking, reported in path order */
     PX_VEC(uint64_t) dirs;     /* dev ^ ino of folders on the current path */
     int oom;
 } walk;
+
+/* Notes a path refused while walking; it is reported in the byte order of
+ * paths among the files (readdir's order differs between file systems). */
+static void walk_refuse(walk *w, const char *path, const char *why)
+{
+    size_t pl = strlen(path), wl = strlen(why);
+    char *e = malloc(pl + wl + 2);
+    if (!e) { w->oom = 1; return; }
+    memcpy(e, path, pl + 1);
+    memcpy(e + pl + 1, why, wl + 1);
+    if (w->bad.n == w->bad.cap) {
+        size_t nc = w->bad.cap ? w->bad.cap * 2 : 16;
+        char **nv = realloc(w->bad.v, nc * sizeof *nv);
+        if (!nv) { free(e); w->oom = 1; return; }
+        w->bad.v = nv;
+        w->bad.cap = nc;
+    }
+    w->bad.v[w->bad.n++] = e;
+}
 
 /* Collects *.xml below dir. Links are followed only when their target
  * stays inside the root and is not a folder already on the path (loops). */
@@ -264,7 +574,9 @@ static void walk_dir(walk *w, const char *dir, int depth)
     if (depth > 64) return;
     DIR *d = opendir(dir);
     if (!d) {
-        refuse_file(w->c, dir, PX_EIO, "cannot open the folder: %s", strerror(errno));
+        char why[300];
+        snprintf(why, sizeof why, "cannot open the folder: %s", strerror(errno));
+        walk_refuse(w, dir, why);
         return;
     }
     struct dirent *e;
@@ -279,18 +591,27 @@ static void walk_dir(walk *w, const char *dir, int depth)
         if (S_ISLNK(lst.st_mode)) {
             char real[PATH_MAX];
             size_t rl = strlen(w->root_real);
-            if (!realpath(p, real) || strncmp(real, w->root_real, rl) != 0 ||
-                (real[rl] != '/' && real[rl] != '\0')) {
-                if (has_xml_suffix(e->d_name) || realpath(p, real) == NULL)
-                    refuse_file(w->c, p, PX_EIO,
-                                "a symbolic link that leads outside the folder (or nowhere) is not followed");
+            if (!realpath(p, real)) {
+                /* a loop of links (ELOOP) or a missing target */
+                walk_refuse(w, p, "a symbolic link that leads nowhere (a loop of links, or "
+                                  "a missing target) is not followed");
+                free(p);
+                continue;
+            }
+            if (strncmp(real, w->root_real, rl) != 0 || (real[rl] != '/' && real[rl] != '\0')) {
+                /* reported when it could have held TEI: a *.xml or a folder */
+                if (has_xml_suffix(e->d_name) || (stat(p, &st) == 0 && S_ISDIR(st.st_mode)))
+                    walk_refuse(w, p, "a symbolic link that leads outside the folder is not followed");
                 free(p);
                 continue;
             }
         }
         if (stat(p, &st) != 0) {
-            if (has_xml_suffix(e->d_name))
-                refuse_file(w->c, p, PX_EIO, "cannot read: %s", strerror(errno));
+            if (has_xml_suffix(e->d_name)) {
+                char why[300];
+                snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+                walk_refuse(w, p, why);
+            }
             free(p);
             continue;
         }
@@ -298,7 +619,10 @@ static void walk_dir(walk *w, const char *dir, int depth)
             uint64_t key = ((uint64_t)st.st_dev << 40) ^ (uint64_t)st.st_ino;
             int loop = 0;
             for (size_t i = 0; i < w->dirs.n; i++) if (w->dirs.v[i] == key) loop = 1;
-            if (!loop && !PX_VEC_PUSH(w->dirs, key)) {
+            if (loop)
+                walk_refuse(w, p, "a symbolic link back to a folder that holds it (a loop) "
+                                  "is not followed");
+            else if (!PX_VEC_PUSH(w->dirs, key)) {
                 walk_dir(w, p, depth + 1);
                 w->dirs.n--;
             }
@@ -330,7 +654,7 @@ px_status px_corpus_add_path(px_corpus *c, const char *path, px_error *err)
     }
     if (!S_ISDIR(st.st_mode)) {
         c->bytes_total += (uint64_t)st.st_size;
-        return import_file(c, path, err);
+        return import_file(c, path, NULL, err);
     }
     walk w;
     memset(&w, 0, sizeof w);
@@ -351,17 +675,33 @@ px_status px_corpus_add_path(px_corpus *c, const char *path, px_error *err)
         s = px_error_set(err, PX_ENOMEM, "out of memory while listing %s", path);
         goto done;
     }
-    qsort(w.files.v, w.files.n, sizeof *w.files.v, cmp_path);
+    /* qsort wants a pointer even for nothing (UBSan) */
+    if (w.files.n) qsort(w.files.v, w.files.n, sizeof *w.files.v, cmp_path);
+    if (w.bad.n) qsort(w.bad.v, w.bad.n, sizeof *w.bad.v, cmp_path);
     for (size_t i = 0; i < w.files.n; i++) {
         struct stat fst;
         if (stat(w.files.v[i], &fst) == 0) c->bytes_total += (uint64_t)fst.st_size;
     }
-    for (size_t i = 0; i < w.files.n && s == PX_OK; i++) {
+    /* roots first: teiCorpus files that use xi:include load before the
+     * rest, so that what they include is read through them, once (the
+     * loop below skips them as read) */
+    for (size_t i = 0; i < w.files.n && s == PX_OK; i++)
+        if (is_include_root_path(w.files.v[i])) s = import_file(c, w.files.v[i], w.root_real, err);
+    size_t nbad = 0;
+    for (size_t i = 0; i <= w.files.n && s == PX_OK; i++) {
+        /* the paths refused while walking that sort before this file */
+        while (nbad < w.bad.n && s == PX_OK &&
+               (i == w.files.n || strcmp(w.bad.v[nbad], w.files.v[i]) < 0)) {
+            const char *bp = w.bad.v[nbad++];
+            s = refuse_file(c, bp, PX_EIO, "%s", bp + strlen(bp) + 1);
+            if (s != PX_OK) px_error_set(err, s, "out of memory");
+        }
+        if (i == w.files.n || s != PX_OK) break;
         if (px_runtime_interrupted()) {
             s = px_error_set(err, PX_EINTR, "interrupted");
             break;
         }
-        s = import_file(c, w.files.v[i], err);
+        s = import_file(c, w.files.v[i], w.root_real, err);
         if (c->opt.progress)
             c->opt.progress(c->opt.progress_ud, c->bytes_done, c->bytes_total,
                             (uint32_t)(i + 1), (uint32_t)w.files.n);
@@ -369,6 +709,8 @@ px_status px_corpus_add_path(px_corpus *c, const char *path, px_error *err)
 done:
     for (size_t i = 0; i < w.files.n; i++) free(w.files.v[i]);
     free(w.files.v);
+    for (size_t i = 0; i < w.bad.n; i++) free(w.bad.v[i]);
+    free(w.bad.v);
     PX_VEC_FREE(w.dirs);
     free(root);
     return s;
@@ -489,6 +831,42 @@ static uint32_t resolve_who(px_corpus *c, uint32_t raw, const px_utterance *u,
     return p;
 }
 
+/* One unknown-element warning per element name for the whole corpus: the
+ * first position, the count summed, the count in the message. */
+static int merge_unknown_elements(px_corpus *c)
+{
+    px_str code = px_strtab_find(&c->strings, "unknown-element", 15);
+    if (code == PX_NONE) return 0;
+    px_map first;
+    if (px_map_init(&first)) return -1;
+    size_t o = 0;
+    for (size_t i = 0; i < c->problems.n; i++) {
+        px_problem p = c->problems.v[i];
+        if (p.code == code && p.subject) {
+            uint32_t k = px_map_get(&first, p.subject);
+            if (k != PX_NONE) { c->problems.v[k].count += p.count; continue; }
+            if (px_map_put(&first, p.subject, (uint32_t)o)) { px_map_destroy(&first); return -1; }
+        }
+        c->problems.v[o++] = p;
+    }
+    c->problems.n = o;
+    px_map_destroy(&first);
+    for (size_t i = 0; i < c->problems.n; i++) {
+        px_problem *p = &c->problems.v[i];
+        if (p->code != code || !p->subject) continue;
+        char msg[400];
+        const char *name = px_str_get(c, p->subject);
+        snprintf(msg, sizeof msg, "<%.200s> is not a TEI P5 element (%u time%s); %s", name,
+                 p->count, p->count == 1 ? "" : "s", px_tei_reads_element(name) ?
+                 "Praxis reads it as the older form it is" :
+                 "its content is read as if the tags were not there");
+        px_str m = px_strtab_intern(&c->strings, msg, strlen(msg));
+        if (m == PX_STR_ERR) return -1;
+        c->problems.v[i].message = m;
+    }
+    return 0;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -499,6 +877,7 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
 {
     if (c->finished) return PX_OK;
     px_status st = PX_OK;
+    if (merge_unknown_elements(c)) goto nomem;
     /* organisations */
     for (size_t i = 0; i < c->orgs.n; i++)
         if (c->orgs.v[i].id && px_map_get(&c->org_by_id, c->orgs.v[i].id) == PX_NONE &&
@@ -703,6 +1082,17 @@ px_corpus *px_corpus_open(const char *const *paths, size_t n, const px_options *
                      paths[i], strerror(errno));
         px_corpus_unref(c);
         return NULL;
+    }
+    /* roots first among the files named (folders order their own) */
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode) || !is_include_root_path(paths[i]))
+            continue;
+        px_status s = px_corpus_add_path(c, paths[i], err);
+        if (s != PX_OK) {
+            px_corpus_unref(c);
+            return NULL;
+        }
     }
     for (size_t i = 0; i < n; i++) {
         px_status s = px_corpus_add_path(c, paths[i], err);

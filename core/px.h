@@ -152,6 +152,10 @@ typedef struct px_file {
     uint8_t refused;
     uint8_t component;    /* listPerson/listOrg/header-only teiCorpus */
     uint32_t documents;   /* documents it holds */
+    /* where an xi:include pulled it in: incl.file is the including file's
+     * index + 1 (0 for a file loaded on its own), line and column those of
+     * the include element */
+    px_pos incl;
 } px_file;
 
 typedef struct px_document {
@@ -199,8 +203,17 @@ typedef struct px_utterance {
     uint32_t text_off, text_len;           /* into corpus->text */
     uint32_t tok_first, tok_count;         /* into corpus->tokens */
     uint32_t ev_first, ev_count;           /* events inside it, into corpus->events */
+    uint32_t attr_first, attr_count;       /* raw attributes of the unit, into corpus->kvs */
+    uint32_t ann_first, ann_count;         /* annotation spans, into corpus->annotations */
+    int32_t indent;                        /* @indentLevel, -1 when absent */
     px_pos pos;
 } px_utterance;
+
+/* One span of an annotation tier (ISO spanGrp/span): the tier's @type,
+ * the span's text and its @from/@to (or first/last @target), without '#'. */
+typedef struct px_annotation {
+    px_str type, text, from, to;
+} px_annotation;
 
 typedef struct px_segment {
     px_str id, type;
@@ -224,6 +237,8 @@ typedef struct px_problem {
     px_str code;                           /* fixed short code, e.g. "undeclared-who" */
     px_str message;
     px_pos pos;
+    px_str subject;                        /* what it is about (unknown-element: the name), 0 */
+    uint32_t count;                        /* occurrences it stands for (1) */
 } px_problem;
 
 typedef struct px_refusal {
@@ -263,6 +278,7 @@ typedef struct px_corpus {
     PX_VEC(px_utterance) utterances;
     PX_VEC(px_segment) segments;
     PX_VEC(px_event) events;
+    PX_VEC(px_annotation) annotations;
     PX_VEC(px_kv) kvs;
     PX_VEC(uint32_t) refs;                 /* speaker/addressee lists */
     PX_VEC(uint32_t) tokens;               /* term ids */
@@ -304,6 +320,16 @@ px_status px_corpus_add_path(px_corpus *c, const char *path, px_error *err);
 px_status px_corpus_add_memory(px_corpus *c, const char *name,
                                const char *data, size_t len, px_error *err);
 
+/* Adds a set of in-memory files (tests, fuzzing) as a folder would be
+ * added: xi:include between them resolves by name (relative to the
+ * including file's name, never above the folder of names[root]), roots
+ * first, each file once. root is the index of the root to load first, or
+ * PX_NONE to pre-scan for teiCorpus roots that use xi:include. The data
+ * must stay valid during the call only. */
+px_status px_corpus_add_memory_set(px_corpus *c, const char *const *names,
+                                   const char *const *datas, const size_t *lens,
+                                   size_t n, size_t root, px_error *err);
+
 /* Resolves speakers, addressees and replies, creates undeclared and
  * unknown participants, builds the per-participant and per-segment
  * indexes and term counts. Call once, after the last add. O(n log n). */
@@ -337,7 +363,8 @@ uint32_t px_document_find(const px_corpus *c, const char *id);
 uint32_t px_org_find(const px_corpus *c, const char *id);
 /* Number of participants with at least one utterance. */
 uint32_t px_corpus_speaking_count(const px_corpus *c);
-/* Formats a position "file:line:col" into out. */
+/* Formats a position "file:line:col" into out; inside an included file
+ * the chain of includes comes first: "root.xml:40:3 > sitting.xml:12:5". */
 void px_pos_format(const px_corpus *c, px_pos p, char *out, size_t n);
 /* Records a problem (used by the importer and by checks). */
 px_status px_corpus_problem(px_corpus *c, px_severity sev, const char *code,

@@ -27,6 +27,9 @@
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
+#define XI_NS "http://www.w3.org/2001/XInclude"
+#define XI_NS_OLD "http://www.w3.org/2003/XInclude"
+#define MAX_INCLUDE_NESTING 8
 
 /* ------------------------------------------------------------------ */
 /* Element names                                                       */
@@ -46,6 +49,7 @@ enum elem {
     E_AFFILIATION, E_ALT, E_BIRTH, E_LISTORG, E_ORG, E_ORGNAME,
     E_TITLE, E_TITLESTMT, E_FILEDESC, E_DATE, E_SETTING, E_RECORDING, E_CREATION,
     E_STANDOFF, E_LISTEVENT, E_EVENT, E_ADDRESSEE, E_STRUCT,
+    E_XINCLUDE, E_XFALLBACK,    /* XInclude's elements (never in elem_names) */
     E_COUNT
 };
 
@@ -87,6 +91,8 @@ static enum elem lookup_elem(const char *name)
     return r ? ((const __typeof__(elem_names[0]) *)r)->e : E_OTHER;
 }
 
+int px_tei_reads_element(const char *name) { return lookup_elem(name) != E_OTHER; }
+
 static int is_div(enum elem e) { return e >= E_DIV && e <= E_DIV7; }
 static int is_unit(enum elem e)
 {
@@ -125,27 +131,43 @@ enum attr {
     A_ID, A_WHO, A_START, A_END, A_SYNCH, A_WHEN, A_WHEN_ISO, A_REPLYTO,
     A_TOWHOM, A_LANG, A_TYPE, A_ROLE, A_SEX, A_GENDER, A_AGE, A_VALUE, A_REF,
     A_FROM, A_TO, A_ANA, A_FULL, A_ABSOLUTE, A_INTERVAL, A_SINCE, A_UNIT,
-    A_ORIGIN, A_DUR, A_FEATURE, A_NEW, A_N, A_NOTBEFORE, A_INDENT, A_COUNT
+    A_ORIGIN, A_DUR, A_FEATURE, A_NEW, A_N, A_NOTBEFORE, A_INDENT,
+    A_HREF, A_PARSE, A_XPOINTER, A_BASE, A_TARGET, A_COUNT
 };
 static const char *attr_names[A_COUNT] = {
     "id", "who", "start", "end", "synch", "when", "when-iso", "replyTo",
     "toWhom", "lang", "type", "role", "sex", "gender", "age", "value", "ref",
     "from", "to", "ana", "full", "absolute", "interval", "since", "unit",
     "origin", "dur", "feature", "new", "n", "notBefore", "indentLevel",
+    "href", "parse", "xpointer", "base", "target",
 };
 
 /* ------------------------------------------------------------------ */
 /* Importer state                                                      */
 /* ------------------------------------------------------------------ */
 
+enum inc_state { INC_NONE = 0, INC_DONE, INC_FAILED, INC_FALLBACK };
+
 typedef struct frame {
     uint8_t e;
     uint8_t boundary;
+    uint8_t inc;            /* xi:include: enum inc_state */
+    uint8_t base_bad;       /* an xml:base in effect that is no relative path */
     uint32_t div;           /* innermost div record in effect */
     px_str lang;
+    px_str base;            /* xml:base in effect, as a folder ("sub/"), 0 none */
+    px_str incmsg;          /* xi:include that failed: the error, unless a fallback */
+    px_pos pos;             /* xi:include: where it stands */
     uint32_t line;          /* where its start tag ends (for messages) */
     const xmlChar *name;    /* local name, owned by the parser's dictionary */
 } frame;
+
+/* An open spanGrp (ann PX_NONE) or span inside a unit. */
+typedef struct spanframe {
+    uint32_t depth, ann;
+    px_str type;
+    uint32_t buf_start;
+} spanframe;
 
 typedef struct divrec {
     uint32_t parent;        /* PX_NONE for the body */
@@ -179,7 +201,7 @@ enum capture { CAP_NONE = 0, CAP_TITLE, CAP_DATE, CAP_PERSNAME, CAP_NAME, CAP_SE
 
 typedef struct snapshot {
     size_t files, documents, participants, orgs, affiliations, utterances,
-           segments, events, kvs, refs, tokens, text, problems;
+           segments, events, kvs, refs, tokens, text, problems, annotations, refusals;
     uint32_t strings, terms;
     size_t uid_text;
 } snapshot;
@@ -187,21 +209,36 @@ typedef struct snapshot {
 #define WCACHE_BITS 13
 typedef struct wc_entry { uint64_t h0, h1; uint32_t len, term; } wc_entry;
 
-typedef struct imp {
-    px_corpus *c;
+/* An element name that is no TEI P5 element: how often, and where first. */
+typedef struct unkrec { const xmlChar *name; uint32_t count; px_pos first; } unkrec;
+
+/* What belongs to one parser, i.e. to one file: an included file gets its
+ * own, and its includer's is put back when it ends. */
+typedef struct pstate {
     const char *path;       /* for positions */
     uint32_t file;
     xmlParserCtxtPtr ctxt;
     const xmlChar *an[A_COUNT];
-    struct { const xmlChar *p; uint8_t e; } cache[512];
+    struct { const xmlChar *p; uint8_t e; uint16_t unk; } cache[512];
     struct { const xmlChar *p; int8_t k; } acache[256];   /* attribute name -> A_*, -1 other */
-    const xmlChar *tei_uri, *xml_uri;   /* namespace pointers seen (dictionary strings) */
+    const xmlChar *tei_uri, *xml_uri, *xi_uri;   /* namespace pointers seen (dictionary strings) */
     px_map names_seen;
     uint32_t names;
-    int stop;
-    px_error err;
+    px_map unknown_seen;    /* element name -> index + 1 in unknown, 0 for TEI names */
+    PX_VEC(unkrec) unknown;
     uint64_t bytes_in;      /* bytes handed to the parser so far */
     int root;               /* 0 not yet, else the root elem */
+    uint32_t base_depth;    /* depth of the file's root element */
+} pstate;
+
+typedef struct imp {
+    px_corpus *c;
+    pstate p;
+    const px_tei_fs *fs;
+    PX_VEC(uint64_t) incstack;   /* dev, ino of each file being read (pairs) */
+    uint32_t skip_from, skip_extra;   /* inside a done xi:include: its content is skipped */
+    int stop;
+    px_error err;
     uint32_t depth;
     PX_VEC(frame) frames;
 
@@ -238,6 +275,9 @@ typedef struct imp {
     uint32_t text_start;
     int seg_lang_taken, utt_own_lang;
     PX_VEC(uint64_t) wspans; /* (offset << 32) | length */
+    PX_VEC(spanframe) spans; /* open spanGrp/span of the unit */
+    PX_VEC(char) spanbuf;    /* text of the open spans */
+    int span_pending;
     int in_w;
     uint32_t w_start;
     int debate_section;     /* depth of the innermost debateSection div, 0 none */
@@ -278,8 +318,8 @@ typedef struct imp {
  * when it is not found in the buffer. */
 static px_pos back_pos(imp *s, char open, const char *mark)
 {
-    px_pos p = {s->file, 0, 0};
-    xmlParserInputPtr in = s->ctxt ? s->ctxt->input : NULL;
+    px_pos p = {s->p.file, 0, 0};
+    xmlParserInputPtr in = s->p.ctxt ? s->p.ctxt->input : NULL;
     if (!in || !in->cur || !in->base) return p;
     int line = in->line, col = in->col;
     const xmlChar *q = in->cur;
@@ -316,7 +356,7 @@ static px_pos back_pos(imp *s, char open, const char *mark)
  * it (attribute values cannot hold '<'), then count what lies between. */
 static px_pos elem_pos(imp *s)
 {
-    xmlParserInputPtr in = s->ctxt ? s->ctxt->input : NULL;
+    xmlParserInputPtr in = s->p.ctxt ? s->p.ctxt->input : NULL;
     if (!in || !in->cur || !in->base || in->cur <= in->base) return back_pos(s, '<', "");
     const xmlChar *q = memrchr(in->base, '<', (size_t)(in->cur - in->base));
     if (!q) return back_pos(s, '<', "");
@@ -332,7 +372,7 @@ static px_pos elem_pos(imp *s)
         chars -= __builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
     }
     for (; r < in->cur; r++) chars -= (*r & 0xC0) == 0x80;
-    px_pos p = {s->file, (uint32_t)(in->line > 0 ? in->line : 0),
+    px_pos p = {s->p.file, (uint32_t)(in->line > 0 ? in->line : 0),
                 (uint32_t)(in->col - chars > 0 ? in->col - chars : 1)};
     return p;
 }
@@ -349,18 +389,18 @@ static void refuse(imp *s, px_status code, px_pos pos, const char *fmt, ...)
     vsnprintf(s->err.msg, sizeof s->err.msg, fmt, ap);
     va_end(ap);
     s->err.code = code;
-    snprintf(s->err.file, sizeof s->err.file, "%s", s->path);
+    snprintf(s->err.file, sizeof s->err.file, "%s", s->p.path);
     s->err.line = (int)pos.line;
     s->err.col = (int)pos.col;
-    if (s->ctxt) xmlStopParser(s->ctxt);
+    if (s->p.ctxt) xmlStopParser(s->p.ctxt);
 }
 
 static px_pos cur_pos(imp *s)
 {
-    px_pos p = {s->file, 0, 0};
-    if (s->ctxt && s->ctxt->input) {
-        p.line = (uint32_t)(s->ctxt->input->line > 0 ? s->ctxt->input->line : 0);
-        p.col = (uint32_t)(s->ctxt->input->col > 0 ? s->ctxt->input->col : 0);
+    px_pos p = {s->p.file, 0, 0};
+    if (s->p.ctxt && s->p.ctxt->input) {
+        p.line = (uint32_t)(s->p.ctxt->input->line > 0 ? s->p.ctxt->input->line : 0);
+        p.col = (uint32_t)(s->p.ctxt->input->col > 0 ? s->p.ctxt->input->col : 0);
     }
     return p;
 }
@@ -473,7 +513,7 @@ static int append_collapsed(void *vecp, size_t start, int *pending,
 static void on_chars(void *ctx, const xmlChar *ch, int len)
 {
     imp *s = ctx;
-    if (s->stop || len <= 0) return;
+    if (s->stop || len <= 0 || s->skip_from) return;
     s->run_text += (uint64_t)len;
     if (s->run_text > s->c->opt.max_text_node) {
         refuse(s, PX_ELIMIT, cur_pos(s),
@@ -487,7 +527,16 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         if (append_collapsed(&s->capbuf, 0, &s->cap_pending, ch, (size_t)len)) oom(s);
         return;
     }
-    if (s->utt == PX_NONE || s->suppress_depth) return;
+    if (s->utt == PX_NONE) return;
+    if (s->spans.n && s->spans.v[s->spans.n - 1].ann != PX_NONE) {
+        /* the text of an annotation span (metadata-sized) */
+        if (s->spanbuf.n + (size_t)len <= 65536 &&
+            append_collapsed(&s->spanbuf, s->spans.v[s->spans.n - 1].buf_start,
+                             &s->span_pending, ch, (size_t)len))
+            oom(s);
+        return;
+    }
+    if (s->suppress_depth) return;
     if (s->block && !s->inner_u_depth) return;
     if (append_collapsed(&s->c->text, s->text_start, &s->pending_space, ch, (size_t)len)) {
         oom(s);
@@ -525,6 +574,13 @@ static uint32_t push_refs(imp *s, const xmlChar *v, const xmlChar *end)
         if (q > p) {
             const xmlChar *h = q;
             while (h > p && h[-1] != '#') h--;
+            if (h == p) {
+                /* "prefix:id" (a prefixDef): an xml:id holds no colon, so
+                 * the id is what follows the last one */
+                const xmlChar *k = q;
+                while (k > p && k[-1] != ':') k--;
+                h = k;
+            }
             if (h < q) {
                 px_str id = intern_attr(s, h, q);
                 if (s->stop) return n;
@@ -587,21 +643,21 @@ static int note_name(imp *s, const xmlChar *name);
 static int attr_kind(imp *s, const xmlChar *name)
 {
     size_t h = ((uintptr_t)name >> 3) & 255;
-    if (s->acache[h].p == name) return s->acache[h].k;
+    if (s->p.acache[h].p == name) return s->p.acache[h].k;
     int k = -1;
-    for (int i = 0; i < A_COUNT; i++) if (name == s->an[i]) { k = i; break; }
+    for (int i = 0; i < A_COUNT; i++) if (name == s->p.an[i]) { k = i; break; }
     if (k < 0 && note_name(s, name)) return -2;
-    s->acache[h].p = name;
-    s->acache[h].k = (int8_t)k;
+    s->p.acache[h].p = name;
+    s->p.acache[h].k = (int8_t)k;
     return k;
 }
 
 static int is_xml_ns(imp *s, const xmlChar *uri)
 {
     if (!uri) return 0;
-    if (uri == s->xml_uri) return 1;
+    if (uri == s->p.xml_uri) return 1;
     if (strcmp((const char *)uri, XML_NS) != 0) return 0;
-    s->xml_uri = uri;
+    s->p.xml_uri = uri;
     return 1;
 }
 
@@ -824,7 +880,7 @@ static void start_document(imp *s, attrs *at, px_pos pos, px_str lang)
     px_document d;
     memset(&d, 0, sizeof d);
     d.id = attr_str(s, at, A_ID);
-    d.file = s->file;
+    d.file = s->p.file;
     d.utt_first = (uint32_t)s->c->utterances.n;
     d.seg_first = (uint32_t)s->c->segments.n;
     d.meta_first = (uint32_t)s->c->kvs.n;
@@ -1014,6 +1070,36 @@ static void build_segments(imp *s, int drama)
     }
 }
 
+/* Start times going backwards within a segment: an utterance that starts
+ * before the one before it (overlap starts later than its predecessor's
+ * start; this is beyond it). One warning per such utterance. */
+static void check_time_order(imp *s, px_document *d)
+{
+    px_corpus *c = s->c;
+    uint32_t ns = d->seg_count, first = d->seg_first;
+    if (!ns) return;
+    double *last = malloc(ns * sizeof *last);
+    if (!last) { oom(s); return; }
+    for (uint32_t g = 0; g < ns; g++) last[g] = NAN;
+    uint32_t ufirst = d->utt_first, ucount = d->utt_count;
+    for (uint32_t u = ufirst; u < ufirst + ucount && !s->stop; u++) {
+        px_utterance *ut = &c->utterances.v[u];
+        if (ut->segment == PX_NONE || ut->segment < first || isnan(ut->start)) continue;
+        uint32_t g = ut->segment - first;
+        if (g >= ns) continue;
+        if (!isnan(last[g]) && ut->start < last[g] - 1e-6) {
+            char a[32], b[32];
+            px_format_clock(ut->start, a, sizeof a, 1);
+            px_format_clock(last[g], b, sizeof b, 1);
+            problem(s, PX_WARNING, "time-backwards", ut->pos,
+                    "this utterance starts at %s, before the utterance before it in its "
+                    "segment (%s); check the order or the timeline", a, b);
+        }
+        last[g] = ut->start;
+    }
+    free(last);
+}
+
 static void end_document(imp *s)
 {
     px_corpus *c = s->c;
@@ -1028,8 +1114,8 @@ static void end_document(imp *s)
     d->kind = (uint8_t)kind;
     /* an id for the document: xml:id, else the file name (fixed at file end) */
     if (!d->id) {
-        const char *base = strrchr(s->path, '/');
-        base = base ? base + 1 : s->path;
+        const char *base = strrchr(s->p.path, '/');
+        base = base ? base + 1 : s->p.path;
         size_t n = strlen(base);
         if (n > 4 && !strcmp(base + n - 4, ".xml")) n -= 4;
         d->id = intern(s, base, n);
@@ -1086,6 +1172,8 @@ static void end_document(imp *s)
     build_segments(s, kind == PX_KIND_DRAMA);
     d = &c->documents.v[s->doc];
     d->seg_count = (uint32_t)c->segments.n - d->seg_first;
+    check_time_order(s, d);
+    d = &c->documents.v[s->doc];
     /* repeated xml:id values: those utterances get DOCID.uINDEX */
     px_strtab_clear(&s->docids);
     s->docid_first.n = 0;
@@ -1098,6 +1186,9 @@ static void end_document(imp *s)
         if (k == PX_STR_ERR) { oom(s); break; }
         if (k >= s->docid_first.n) {
             if (PX_VEC_RESERVE(s->docid_first, (size_t)k + 1)) { oom(s); break; }
+            /* ids below k not seen yet (id 0, "", comes first only when an
+             * xml:id is empty) */
+            while (s->docid_first.n < k) s->docid_first.v[s->docid_first.n++] = PX_NONE;
             s->docid_first.n = (size_t)k + 1;
             s->docid_first.v[k] = u;
         } else {
@@ -1111,8 +1202,9 @@ static void end_document(imp *s)
     }
     if (repeated)
         problem(s, PX_WARNING, "repeated-id", d->pos,
-                "%d utterances repeat an xml:id of this document; they are named "
-                "DOCID.uN instead", repeated);
+                "%d utterance%s repeat%s an xml:id of this document; %s named "
+                "DOCID.uN instead", repeated, repeated == 1 ? "" : "s", repeated == 1 ? "s" : "",
+                repeated == 1 ? "it is" : "they are");
     for (uint32_t u = d->utt_first; u < c->utterances.n; u++) {
         px_utterance *ut = &c->utterances.v[u];
         if (ut->id) continue;
@@ -1128,7 +1220,23 @@ static void end_document(imp *s)
 /* Utterances                                                          */
 /* ------------------------------------------------------------------ */
 
-static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
+/* The raw attributes of a unit, as key/values (xml:id is the unit's id
+ * and stays out): "who", "ana", "trans", "xml:lang", "indentLevel"... */
+static void push_raw_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a)
+{
+    for (int i = 0; i < nb - nb_defaulted && !s->stop; i++) {
+        const char *local = (const char *)a[i * 5], *prefix = (const char *)a[i * 5 + 1];
+        if (prefix && !strcmp(prefix, "xml") && !strcmp(local, "id")) continue;
+        char key[160];
+        if (prefix) snprintf(key, sizeof key, "%s:%s", prefix, local);
+        else snprintf(key, sizeof key, "%s", local);
+        px_str v = intern_attr(s, a[i * 5 + 3], a[i * 5 + 4]);
+        add_kv(s, key, v);
+    }
+}
+
+static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang,
+                       int nb, int nb_defaulted, const xmlChar **raw)
 {
     px_corpus *c = s->c;
     if (s->doc == PX_NONE) return;
@@ -1169,6 +1277,14 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
             u.time = t;
     }
     u.ev_first = (uint32_t)c->events.n;
+    u.ann_first = (uint32_t)c->annotations.n;
+    u.attr_first = (uint32_t)c->kvs.n;
+    u.indent = -1;
+    if (HAS(*at, A_INDENT)) {
+        double x;
+        if (parse_decimal(at->v[A_INDENT], at->end[A_INDENT], &x) == 0 && x >= 0 && x < 1e6)
+            u.indent = (int32_t)x;
+    }
     u.text_off = (uint32_t)c->text.n;
     if (c->text.n > UINT32_MAX - (uint64_t)c->opt.max_utterance_text - 16) {
         refuse(s, PX_ELIMIT, pos, "the corpus holds more than 4 GiB of text, the limit of Praxis");
@@ -1177,6 +1293,9 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang)
     if (PX_VEC_PUSH(c->utterances, u)) { oom(s); return; }
     s->utt = (uint32_t)c->utterances.n - 1;
     s->utt_depth = s->depth + 1;
+    push_raw_attrs(s, nb, nb_defaulted, raw);
+    s->spans.n = 0;
+    s->spanbuf.n = 0;
     s->block = e == E_ABLOCK;
     s->inner_u_depth = 0;
     s->pending_space = 0;
@@ -1308,6 +1427,9 @@ static void end_unit(imp *s)
     u = &c->utterances.v[s->utt];
     u->tok_count = (uint32_t)(c->tokens.n - u->tok_first);
     u->ev_count = (uint32_t)(c->events.n - u->ev_first);
+    u->ann_count = (uint32_t)(c->annotations.n - u->ann_first);
+    u->attr_count = (uint32_t)(c->kvs.n - u->attr_first);
+    s->spans.n = 0;
     if (!u->text_len && !u->ev_count)
         problem(s, PX_WARNING, "empty-utterance", u->pos, "empty utterance (no words, no events)");
     s->utt = PX_NONE;
@@ -1363,15 +1485,31 @@ static void start_event(imp *s, enum elem e, attrs *at, px_pos pos)
 static enum elem classify(imp *s, const xmlChar *name, const xmlChar *uri)
 {
     /* TEI's namespace or none (P4 and hand-written files) */
-    if (uri && uri != s->tei_uri) {
+    if (uri && uri != s->p.tei_uri) {
         if (strcmp((const char *)uri, TEI_NS) != 0) return E_OTHER;
-        s->tei_uri = uri;
+        s->p.tei_uri = uri;
     }
     size_t h = ((uintptr_t)name >> 4) & 511;
-    if (s->cache[h].p == name) return (enum elem)s->cache[h].e;
+    if (s->p.cache[h].p == name) {
+        if (s->p.cache[h].unk) s->p.unknown.v[s->p.cache[h].unk - 1].count++;
+        return (enum elem)s->p.cache[h].e;
+    }
     enum elem e = lookup_elem((const char *)name);
-    s->cache[h].p = name;
-    s->cache[h].e = (uint8_t)e;
+    /* is it a TEI P5 element? (posting, annotatedU are read, yet are not) */
+    uint32_t unk = px_map_get(&s->p.unknown_seen, (uint64_t)(uintptr_t)name);
+    if (unk == PX_NONE) {
+        unk = 0;
+        if (!px_tei_is_element((const char *)name) && s->p.unknown.n < 60000) {
+            unkrec r = {name, 0, elem_pos(s)};
+            if (PX_VEC_PUSH(s->p.unknown, r)) { oom(s); return e; }
+            unk = (uint32_t)s->p.unknown.n;
+        }
+        if (px_map_put(&s->p.unknown_seen, (uint64_t)(uintptr_t)name, unk)) { oom(s); return e; }
+    }
+    s->p.cache[h].p = name;
+    s->p.cache[h].e = (uint8_t)e;
+    s->p.cache[h].unk = (uint16_t)unk;
+    if (unk) s->p.unknown.v[unk - 1].count++;
     return e;
 }
 
@@ -1380,9 +1518,9 @@ static enum elem classify(imp *s, const xmlChar *name, const xmlChar *uri)
 static int note_name(imp *s, const xmlChar *name)
 {
     uint64_t key = (uint64_t)(uintptr_t)name;
-    if (px_map_get(&s->names_seen, key) != PX_NONE) return 0;
-    if (px_map_put(&s->names_seen, key, 1)) { oom(s); return -1; }
-    if (++s->names > s->c->opt.max_names) {
+    if (px_map_get(&s->p.names_seen, key) != PX_NONE) return 0;
+    if (px_map_put(&s->p.names_seen, key, 1)) { oom(s); return -1; }
+    if (++s->p.names > s->c->opt.max_names) {
         refuse(s, PX_ELIMIT, elem_pos(s),
                "more than %u distinct element and attribute names in one file, the "
                "limit of Praxis (TEI has about 600); this is not a TEI transcript",
@@ -1392,6 +1530,233 @@ static int note_name(imp *s, const xmlChar *name)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Annotation tiers (spanGrp/span inside a unit)                       */
+/* ------------------------------------------------------------------ */
+
+/* The id a pointer names ("#w1" -> "w1"); the first or last of a list. */
+static px_str pointer_id(imp *s, const xmlChar *v, const xmlChar *end, int last)
+{
+    while (v < end && is_xml_space(*v)) v++;
+    while (end > v && is_xml_space(end[-1])) end--;
+    const xmlChar *p = v, *q = end;
+    if (last) { while (p < q && !is_xml_space(q[-1])) q--; p = q; q = end; }
+    else { q = v; while (q < end && !is_xml_space(*q)) q++; }
+    if (p < q && *p == '#') p++;
+    return p < q ? intern_attr(s, p, q) : 0;
+}
+
+static void start_span(imp *s, enum elem e, attrs *at)
+{
+    spanframe f = {s->depth + 1, PX_NONE, attr_str(s, at, A_TYPE), (uint32_t)s->spanbuf.n};
+    if (e == E_SPAN) {
+        /* the tier is the nearest spanGrp's @type, else the span's own */
+        px_str type = 0;
+        for (size_t i = s->spans.n; i-- > 0;)
+            if (s->spans.v[i].ann == PX_NONE) { type = s->spans.v[i].type; break; }
+        if (!type) type = f.type;
+        px_annotation a = {type, 0, 0, 0};
+        if (HAS(*at, A_FROM)) a.from = pointer_id(s, at->v[A_FROM], at->end[A_FROM], 0);
+        else if (HAS(*at, A_TARGET)) a.from = pointer_id(s, at->v[A_TARGET], at->end[A_TARGET], 0);
+        if (HAS(*at, A_TO)) a.to = pointer_id(s, at->v[A_TO], at->end[A_TO], 0);
+        else if (HAS(*at, A_TARGET)) a.to = pointer_id(s, at->v[A_TARGET], at->end[A_TARGET], 1);
+        if (PX_VEC_PUSH(s->c->annotations, a)) { oom(s); return; }
+        f.ann = (uint32_t)s->c->annotations.n - 1;
+        f.type = type;
+        s->span_pending = 0;
+    }
+    if (PX_VEC_PUSH(s->spans, f)) oom(s);
+}
+
+static void end_span(imp *s)
+{
+    spanframe f = s->spans.v[--s->spans.n];
+    if (f.ann == PX_NONE) return;
+    size_t n = s->spanbuf.n - f.buf_start;
+    s->c->annotations.v[f.ann].text = n ? intern(s, s->spanbuf.v + f.buf_start, n) : 0;
+    s->spanbuf.n = f.buf_start;
+    /* the enclosing span's text goes on after a space */
+    s->span_pending = s->spanbuf.n > 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* XInclude                                                            */
+/* ------------------------------------------------------------------ */
+
+static int is_xi_ns(imp *s, const xmlChar *uri)
+{
+    if (uri == s->p.xi_uri) return 1;
+    if (strcmp((const char *)uri, XI_NS) != 0 && strcmp((const char *)uri, XI_NS_OLD) != 0)
+        return 0;
+    s->p.xi_uri = uri;
+    return 1;
+}
+
+/* %XX-decodes an href or xml:base into out; -1 when too long or when it
+ * decodes to a NUL. */
+static int uri_decode(const xmlChar *v, const xmlChar *end, char *out, size_t n)
+{
+    size_t o = 0;
+    while (v < end && is_xml_space(*v)) v++;
+    while (end > v && is_xml_space(end[-1])) end--;
+    for (; v < end; v++) {
+        int ch = *v;
+        if (ch == '%' && end - v >= 3 && isxdigit(v[1]) && isxdigit(v[2])) {
+            char hex[3] = {(char)v[1], (char)v[2], 0};
+            ch = (int)strtol(hex, NULL, 16);
+            v += 2;
+            if (!ch) return -1;
+        }
+        if (o + 1 >= n) return -1;
+        out[o++] = (char)ch;
+    }
+    out[o] = '\0';
+    return 0;
+}
+
+/* Why a reference cannot name a file inside the corpus folder, or NULL.
+ * A "file:" scheme before a relative path is dropped. */
+static const char *bad_reference(char *ref)
+{
+    if (!ref[0]) return "it is empty";
+    const char *p = ref;
+    if (isalpha((unsigned char)*p)) {
+        while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.') p++;
+        if (*p == ':') {
+            if (p - ref == 4 && strncasecmp(ref, "file", 4) == 0 && p[1] != '/') {
+                memmove(ref, p + 1, strlen(p + 1) + 1);
+            } else {
+                return "it is a URI; Praxis includes only files inside the corpus folder, "
+                       "named by a relative path";
+            }
+        }
+    }
+    if (ref[0] == '/')
+        return "it is an absolute path; name the file relative to the including file";
+    if (strchr(ref, '#')) return "a fragment (#...) is not supported";
+    return NULL;
+}
+
+static void apply_base(imp *s, frame *f, const xmlChar *v, const xmlChar *end)
+{
+    char raw[1024], joined[2048];
+    if (uri_decode(v, end, raw, sizeof raw) || bad_reference(raw)) { f->base_bad = 1; return; }
+    const char *from = f->base ? px_str_get(s->c, f->base) : "";
+    if (px_path_join(from, raw, joined, sizeof joined)) { f->base_bad = 1; return; }
+    /* a base names a file or a folder: its folder is what counts */
+    char *slash = strrchr(joined, '/');
+    size_t n = slash ? (size_t)(slash - joined) + 1 : 0;
+    f->base = n ? intern(s, joined, n) : 0;
+}
+
+static void include_error(imp *s, const char *code, px_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void include_error(imp *s, const char *code, px_pos pos, const char *fmt, ...)
+{
+    char msg[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    problem(s, PX_ERROR, code, pos, "%s", msg);
+}
+
+static void run_include(imp *s, const px_tei_source *src, const char *path, px_pos at);
+
+static void xinclude_start(imp *s, const xmlChar *localname, attrs *at, frame *f)
+{
+    px_corpus *c = s->c;
+    if (!strcmp((const char *)localname, "fallback")) {
+        f->e = E_XFALLBACK;
+        frame *inc = s->depth ? &s->frames.v[s->depth - 1] : NULL;
+        if (inc && inc->e == E_XINCLUDE && inc->inc == INC_FAILED) inc->inc = INC_FALLBACK;
+        return;
+    }
+    if (strcmp((const char *)localname, "include") != 0) return;   /* transparent */
+    f->e = E_XINCLUDE;
+    f->pos = elem_pos(s);
+    f->inc = INC_DONE;   /* unless it fails in a way a fallback answers */
+    char href[1024], b[64];
+    if (HAS(*at, A_XPOINTER)) {
+        include_error(s, "include-refused", f->pos, "xi:include with @xpointer is not "
+                      "supported; include the whole file");
+        return;
+    }
+    if (HAS(*at, A_PARSE) &&
+        strcmp(attr_cstr(at->v[A_PARSE], at->end[A_PARSE], b, sizeof b), "xml") != 0) {
+        include_error(s, "include-refused", f->pos, "xi:include with parse=\"%s\" is not "
+                      "supported; Praxis includes XML files only", b);
+        return;
+    }
+    if (!HAS(*at, A_HREF) || uri_decode(at->v[A_HREF], at->end[A_HREF], href, sizeof href)) {
+        include_error(s, "include-refused", f->pos, "xi:include without a usable @href "
+                      "(an include of the document itself is not supported)");
+        return;
+    }
+    const char *why = bad_reference(href);
+    if (why) {
+        include_error(s, "include-refused", f->pos, "xi:include href=\"%s\" is refused: %s",
+                      href, why);
+        return;
+    }
+    if (f->base_bad) {
+        include_error(s, "include-refused", f->pos, "xi:include href=\"%s\" is refused: the "
+                      "xml:base in effect is no relative path", href);
+        return;
+    }
+    char rel[2048];
+    if (px_path_join(f->base ? px_str_get(c, f->base) : "", href, rel, sizeof rel)) {
+        include_error(s, "include-refused", f->pos, "xi:include href is too long");
+        return;
+    }
+    if (!s->fs) {
+        include_error(s, "include-refused", f->pos, "xi:include href=\"%s\": this source "
+                      "cannot include files", rel);
+        return;
+    }
+    if (s->incstack.n / 2 > MAX_INCLUDE_NESTING) {
+        include_error(s, "include-depth", f->pos, "xi:include href=\"%s\" is nested more than "
+                      "%d includes deep, the limit of Praxis", rel, MAX_INCLUDE_NESTING);
+        return;
+    }
+    px_tei_source src;
+    memset(&src, 0, sizeof src);
+    char path[1024];
+    px_error e;
+    px_error_clear(&e);
+    px_status st = s->fs->open(s->fs->ud, s->p.path, rel, &src, path, sizeof path, &e);
+    if (st == PX_ENOMEM) { oom(s); return; }
+    if (st == PX_ENOTFOUND || st == PX_EIO) {
+        char msg[900];
+        snprintf(msg, sizeof msg, "xi:include href=\"%.300s\": %.500s", rel, e.msg);
+        f->inc = INC_FAILED;
+        f->incmsg = intern(s, msg, strlen(msg));
+        return;
+    }
+    if (st != PX_OK) {
+        include_error(s, "include-escape", f->pos, "xi:include href=\"%s\" is refused: %s",
+                      rel, e.msg);
+        return;
+    }
+    for (size_t i = 0; i + 1 < s->incstack.n; i += 2) {
+        if ((src.dev || src.ino) && s->incstack.v[i] == src.dev && s->incstack.v[i + 1] == src.ino) {
+            include_error(s, "include-loop", f->pos, "xi:include href=\"%s\" loops: that file "
+                          "is already being read (it includes this one)", rel);
+            s->fs->close(s->fs->ud, &src);
+            return;
+        }
+    }
+    /* each file once: one already in the corpus is not read again */
+    for (size_t i = 0; i < c->files.n; i++) {
+        if ((src.dev || src.ino) && c->files.v[i].dev == src.dev && c->files.v[i].ino == src.ino) {
+            s->fs->close(s->fs->ud, &src);
+            return;
+        }
+    }
+    run_include(s, &src, path, f->pos);
+    s->fs->close(s->fs->ud, &src);
+}
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
                      int nb_defaulted, const xmlChar **attributes)
@@ -1399,9 +1764,10 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)prefix; (void)nb_ns; (void)ns;
     imp *s = ctx;
     if (s->stop) return;
+    if (s->skip_from) { s->skip_extra++; return; }
     s->run_text = 0;
     size_t hc = ((uintptr_t)localname >> 4) & 511;
-    if (s->cache[hc].p != localname && note_name(s, localname)) return;
+    if (s->p.cache[hc].p != localname && note_name(s, localname)) return;
     if (s->depth + 1 > s->c->opt.max_depth) {
         refuse(s, PX_ELIMIT, elem_pos(s),
                "elements are nested deeper than %u levels, the limit of Praxis; "
@@ -1414,16 +1780,47 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     px_pos pos = {0, 0, 0};
     int need_pos = (e == E_TEI || e == E_TEICORPUS || is_unit(e) || is_div(e) ||
                     e == E_BODY || e == E_PERSON || e == E_PERSONGRP || e == E_ORG ||
-                    (e >= E_PAUSE && e <= E_ANCHOR) || s->depth == 0);
+                    (e >= E_PAUSE && e <= E_ANCHOR) || s->depth == s->p.base_depth);
     if (need_pos) pos = elem_pos(s);
 
-    frame parent = s->depth ? s->frames.v[s->depth - 1] : (frame){0, 0, PX_NONE, 0, 0, NULL};
-    frame f = {(uint8_t)e, 0, parent.div, parent.lang,
-               (uint32_t)(s->ctxt->input ? s->ctxt->input->line : 0), localname};
+    frame parent = s->depth ? s->frames.v[s->depth - 1] : (frame){.div = PX_NONE};
+    frame f = {.e = (uint8_t)e, .div = parent.div, .lang = parent.lang,
+               .base = parent.base, .base_bad = parent.base_bad,
+               .line = (uint32_t)(s->p.ctxt->input ? s->p.ctxt->input->line : 0),
+               .name = localname};
+    if (s->depth == s->p.base_depth) { f.base = 0; f.base_bad = 0; }   /* a new file */
     if (HAS(at, A_LANG)) f.lang = attr_str(s, &at, A_LANG);
+    if (HAS(at, A_BASE)) apply_base(s, &f, at.v[A_BASE], at.end[A_BASE]);
 
-    if (s->depth == 0) {
-        s->root = e;
+    if (uri && is_xi_ns(s, uri)) {
+        /* xi:include and xi:fallback: never a root, never TEI */
+        if (s->depth == s->p.base_depth) {
+            refuse(s, PX_EDATA, elem_pos(s), "not a TEI document: the root element is an "
+                   "XInclude element <%s>", (const char *)localname);
+            return;
+        }
+        xinclude_start(s, localname, &at, &f);
+        if (s->stop) return;
+        if (PX_VEC_RESERVE(s->frames, (size_t)s->depth + 1)) { oom(s); return; }
+        s->frames.v[s->depth] = f;
+        s->depth++;
+        if (f.e == E_XINCLUDE && f.inc == INC_DONE) s->skip_from = s->depth;
+        return;
+    }
+
+    if (s->depth == s->p.base_depth && s->p.base_depth > 0) {
+        /* the root of an included file: whatever TEI element it is lands
+         * where the include stood */
+        s->p.root = e == E_OTHER ? -1 : (int)e;
+        if (uri && uri != s->p.tei_uri) {
+            refuse(s, PX_EDATA, pos,
+                   "not TEI: the included file's root element <%s> is in namespace %s",
+                   (const char *)localname, (const char *)uri);
+            return;
+        }
+        if (e != E_TEI) s->c->files.v[s->p.file].component = 1;
+    } else if (s->depth == 0) {
+        s->p.root = e == E_OTHER ? -1 : (int)e;
         if (e != E_TEI && e != E_TEICORPUS && e != E_LISTPERSON && e != E_LISTORG) {
             refuse(s, PX_EDATA, pos,
                    "not a TEI document: the root element is <%s>%s%s%s; Praxis reads "
@@ -1432,12 +1829,18 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                    uri ? (const char *)uri : "", "");
             return;
         }
-        if (e != E_TEI) s->c->files.v[s->file].component = 1;
+        if (e != E_TEI) s->c->files.v[s->p.file].component = 1;
     }
 
     switch (e) {
     case E_TEI:
-        if (s->doc == PX_NONE) start_document(s, &at, pos, f.lang);
+        if (s->doc == PX_NONE) {
+            start_document(s, &at, pos, f.lang);
+            /* div records are numbered per document: those of the open
+             * elements belong to an earlier one (a TEI nested in a body) */
+            f.div = PX_NONE;
+            for (uint32_t i = 0; i < s->depth; i++) s->frames.v[i].div = PX_NONE;
+        }
         break;
     case E_TEICORPUS:
         if (s->depth == 0 && HAS(at, A_ID) && !s->c->name)
@@ -1639,19 +2042,22 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
 
     if (is_unit(e) && s->utt == PX_NONE && s->body_depth && !s->castlist_depth) {
-        start_unit(s, e, &at, pos, f.lang);
+        start_unit(s, e, &at, pos, f.lang, nb_attrs, nb_defaulted, attributes);
     } else if (s->utt != PX_NONE) {
         /* inside an utterance */
         if (e == E_U && s->block && !s->inner_u_depth) {
             s->inner_u_depth = s->depth + 1;
             if (HAS(at, A_LANG)) s->c->utterances.v[s->utt].lang = f.lang;
+            push_raw_attrs(s, nb_attrs, nb_defaulted, attributes);
         }
+        if (e == E_SPANGRP || e == E_SPAN) start_span(s, e, &at);
         if (e == E_SEG && HAS(at, A_LANG) && !s->seg_lang_taken) {
             /* the unit's own xml:lang wins over its text part's */
             if (!s->utt_own_lang) s->c->utterances.v[s->utt].lang = f.lang;
             s->seg_lang_taken = 1;
         }
-        if (is_boundary(e)) { s->pending_space = 1; f.boundary = 1; }
+        /* an event inside a word (<w>Ar<anchor/>beit</w>) does not split it */
+        if (is_boundary(e) && !(s->in_w && e != E_W)) { s->pending_space = 1; f.boundary = 1; }
         if (e == E_W && !s->suppress_depth) {
             s->in_w = 1;
             s->w_start = (uint32_t)s->c->text.n +
@@ -1738,10 +2144,20 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)localname; (void)prefix; (void)uri;
     imp *s = ctx;
     if (s->stop || !s->depth) return;
+    if (s->skip_extra) { s->skip_extra--; return; }
     s->run_text = 0;
     frame f = s->frames.v[s->depth - 1];
     enum elem e = (enum elem)f.e;
     uint32_t d = s->depth;   /* depth of this element, 1-based */
+    if (e == E_XINCLUDE) {
+        if (s->skip_from == d) s->skip_from = 0;
+        if (f.inc == INC_FAILED)   /* no fallback: the include's failure is an error */
+            problem(s, PX_ERROR, "include-missing", f.pos, "%s", px_str_get(s->c, f.incmsg));
+        s->depth--;
+        return;
+    }
+    if (e == E_XFALLBACK) { s->depth--; return; }
+    if (s->spans.n && s->spans.v[s->spans.n - 1].depth == d) end_span(s);
 
     if (s->cap && d == s->cap_depth + 1) finish_capture(s);
     else if (s->cap == CAP_PERSNAME) s->cap_pending = 1;   /* forename | surname */
@@ -1854,11 +2270,11 @@ static void on_serror(void *ctx, xmlErrorPtr error)
     }
     while (n && msg[n - 1] == ' ') n--;
     msg[n] = '\0';
-    px_pos pos = {s->file, (uint32_t)(error->line > 0 ? error->line : 0),
+    px_pos pos = {s->p.file, (uint32_t)(error->line > 0 ? error->line : 0),
                   (uint32_t)(error->int2 > 0 ? error->int2 : 0)};
     switch (error->code) {
     case XML_ERR_DOCUMENT_EMPTY:
-        if (s->bytes_in == 0) {
+        if (s->p.bytes_in == 0) {
             refuse(s, PX_EDATA, pos, "the file is empty");
             return;
         }
@@ -1869,7 +2285,7 @@ static void on_serror(void *ctx, xmlErrorPtr error)
     case XML_ERR_DOCUMENT_END:
         /* the push parser says "Extra content" also when the file ends
          * inside an element or is empty */
-        if (s->bytes_in == 0) {
+        if (s->p.bytes_in == 0) {
             refuse(s, PX_EDATA, pos, "the file is empty");
             return;
         }
@@ -1882,7 +2298,7 @@ static void on_serror(void *ctx, xmlErrorPtr error)
                    f->name ? (const char *)f->name : "?", f->line);
             return;
         }
-        if (!s->root) {
+        if (!s->p.root) {
             refuse(s, PX_EDATA, pos,
                    "the file holds no element (only an XML declaration, comments "
                    "or white space)");
@@ -1922,16 +2338,21 @@ static void take_snapshot(px_corpus *c, snapshot *sn)
     sn->utterances = c->utterances.n;
     sn->segments = c->segments.n;
     sn->events = c->events.n;
+    sn->annotations = c->annotations.n;
     sn->kvs = c->kvs.n;
     sn->refs = c->refs.n;
     sn->tokens = c->tokens.n;
     sn->text = c->text.n;
     sn->problems = c->problems.n;
+    sn->refusals = c->refusals.n;
     sn->strings = c->strings.count;
     sn->terms = c->terms.count;
     sn->uid_text = c->uid_text.n;
 }
 
+/* Undoes everything since the snapshot but the file record that was
+ * pushed right after it (it is marked refused); files that it included
+ * and their refusals go too. */
 static void rollback(px_corpus *c, const snapshot *sn)
 {
     for (size_t i = sn->participants; i < c->participants.n; i++) {
@@ -1943,7 +2364,8 @@ static void rollback(px_corpus *c, const snapshot *sn)
         uint64_t key = c->orgs.v[i].id;
         if (px_map_get(&c->org_by_id, key) == i) px_map_del(&c->org_by_id, key);
     }
-    /* keep the file record itself (it is marked refused) */
+    if (c->files.n > sn->files + 1) c->files.n = sn->files + 1;
+    c->refusals.n = sn->refusals;
     c->documents.n = sn->documents;
     c->participants.n = sn->participants;
     c->orgs.n = sn->orgs;
@@ -1951,6 +2373,7 @@ static void rollback(px_corpus *c, const snapshot *sn)
     c->utterances.n = sn->utterances;
     c->segments.n = sn->segments;
     c->events.n = sn->events;
+    c->annotations.n = sn->annotations;
     c->kvs.n = sn->kvs;
     c->refs.n = sn->refs;
     c->tokens.n = sn->tokens;
@@ -1960,20 +2383,274 @@ static void rollback(px_corpus *c, const snapshot *sn)
         memset(c->import_cache, 0, ((size_t)1 << WCACHE_BITS) * sizeof(wc_entry));
     px_strtab_truncate(&c->terms, sn->terms);
     c->uid_text.n = sn->uid_text;
-    /* the file's path must survive: strings are truncated before it is
-     * re-interned by the caller */
+    /* the file's path must survive: the snapshot's string count is taken
+     * after the path was interned */
     px_strtab_truncate(&c->strings, sn->strings);
 }
 
+static void init_handler(xmlSAXHandler *h)
+{
+    memset(h, 0, sizeof *h);
+    h->initialized = XML_SAX2_MAGIC;
+    h->startElementNs = on_start;
+    h->endElementNs = on_end;
+    h->characters = on_chars;
+    h->ignorableWhitespace = on_chars;
+    h->cdataBlock = on_chars;
+    h->serror = on_serror;
+    h->internalSubset = on_internal_subset;
+    h->entityDecl = on_entity_decl;
+    h->getEntity = on_get_entity;
+    h->getParameterEntity = on_get_param_entity;
+    h->resolveEntity = on_resolve_entity;
+    h->reference = on_reference;
+}
+
+/* One warning per element name that is no TEI P5 element, at its first
+ * occurrence, with how often it occurs (merged across files at finish). */
+static void emit_unknowns(imp *s)
+{
+    for (size_t i = 0; i < s->p.unknown.n && !s->stop; i++) {
+        unkrec *r = &s->p.unknown.v[i];
+        const char *name = (const char *)r->name;
+        problem(s, PX_WARNING, "unknown-element", r->first,
+                "<%s> is not a TEI P5 element; its content is read as if the tags were "
+                "not there", name);
+        if (s->stop) return;
+        px_problem *pr = &s->c->problems.v[s->c->problems.n - 1];
+        pr->subject = intern(s, name, strlen(name));
+        pr->count = r->count;
+    }
+}
+
+/* Parses one file with the parser state s->p prepared (path, file,
+ * base_depth, maps). Leaves s->stop set when the file was refused. */
+static void parse_source(imp *s, const px_tei_source *src)
+{
+    px_corpus *c = s->c;
+    xmlSAXHandler h;
+    init_handler(&h);
+    char first[4];
+    long n0 = src->read(src->ud, first, sizeof first);
+    if (n0 < 0) {
+        px_pos nowhere = {s->p.file, 0, 0};
+        refuse(s, PX_EIO, nowhere, "cannot read the file: %s", strerror(errno));
+        return;
+    }
+    s->p.bytes_in = (uint64_t)n0;
+    s->p.ctxt = xmlCreatePushParserCtxt(&h, s, first, (int)n0, s->p.path);
+    if (!s->p.ctxt) {
+        px_pos nowhere = {s->p.file, 0, 0};
+        refuse(s, PX_ENOMEM, nowhere, "cannot create an XML parser (out of memory)");
+        return;
+    }
+    xmlCtxtUseOptions(s->p.ctxt, XML_PARSE_NONET);
+    for (int k = 0; k < A_COUNT; k++)
+        s->p.an[k] = xmlDictLookup(s->p.ctxt->dict, (const xmlChar *)attr_names[k], -1);
+    enum { CHUNK = 256 * 1024 };
+    char *chunk = malloc(CHUNK);
+    if (!chunk) oom(s);
+    while (!s->stop) {
+        long n = src->read(src->ud, chunk, CHUNK);
+        if (n < 0) {
+            refuse(s, PX_EIO, cur_pos(s), "cannot read the file: %s", strerror(errno));
+            break;
+        }
+        if (px_runtime_interrupted()) {
+            refuse(s, PX_EINTR, cur_pos(s), "interrupted");
+            break;
+        }
+        c->bytes_done += (uint64_t)n;
+        s->p.bytes_in += (uint64_t)n;
+        if (c->opt.progress && n)
+            c->opt.progress(c->opt.progress_ud, c->bytes_done, c->bytes_total,
+                            (uint32_t)c->files.n - 1, 0);
+        int r = xmlParseChunk(s->p.ctxt, chunk, (int)n, n == 0);
+        if (r == XML_ERR_INVALID_ENCODING && !s->stop)
+            refuse(s, PX_EDATA, cur_pos(s), "the bytes do not match the file's declared "
+                   "encoding (libxml2 error %d); the file must be UTF-8 (or declare its "
+                   "encoding): convert it with `iconv`", r);
+        else if (r != 0 && !s->stop)
+            refuse(s, PX_EDATA, cur_pos(s), "not well-formed XML (libxml2 error %d)", r);
+        if (n == 0) break;
+    }
+    free(chunk);
+    if (!s->stop && (!s->p.ctxt->wellFormed || s->p.ctxt->errNo != 0))
+        refuse(s, PX_EDATA, cur_pos(s), "not well-formed XML (libxml2 error %d)", s->p.ctxt->errNo);
+    if (!s->stop && !s->p.root)
+        refuse(s, PX_EDATA, cur_pos(s), "the file holds no XML element");
+    /* before the parser goes: the names live in its dictionary */
+    if (!s->stop) emit_unknowns(s);
+    xmlFreeDoc(s->p.ctxt->myDoc);
+    xmlFreeParserCtxt(s->p.ctxt);
+    s->p.ctxt = NULL;
+}
+
+static int pstate_init(pstate *p)
+{
+    memset(p, 0, sizeof *p);
+    return px_map_init(&p->names_seen) || px_map_init(&p->unknown_seen) ? -1 : 0;
+}
+
+static void pstate_free(pstate *p)
+{
+    px_map_destroy(&p->names_seen);
+    px_map_destroy(&p->unknown_seen);
+    PX_VEC_FREE(p->unknown);
+}
+
+/* Pushes the record of a file about to be read; -1 when out of memory. */
+static int push_file(px_corpus *c, const px_tei_source *src, const char *path, px_pos incl)
+{
+    px_str pid = px_strtab_intern(&c->strings, path, strlen(path));
+    px_file f;
+    memset(&f, 0, sizeof f);
+    f.path = pid;
+    f.dev = src->dev;
+    f.ino = src->ino;
+    f.bytes = src->size;
+    f.incl = incl;
+    if (pid == PX_STR_ERR || PX_VEC_PUSH(c->files, f)) return -1;
+    return 0;
+}
+
+/* Records the refusal of file `file` with the error in s->err; inside an
+ * included file the error's file is the chain "root.xml:40:3 > path". */
+static int record_refusal(imp *s, uint32_t file)
+{
+    px_corpus *c = s->c;
+    px_file *fr = &c->files.v[file];
+    fr->refused = 1;
+    px_refusal r;
+    r.path = fr->path;
+    r.error = s->err;
+    if (fr->incl.file) {
+        px_pos at = fr->incl;
+        at.file--;
+        char chain[512];
+        px_pos_format(c, at, chain, sizeof chain);
+        snprintf(r.error.file, sizeof r.error.file, "%.*s > %s", 300, chain,
+                 px_str_get(c, fr->path));
+    }
+    return PX_VEC_PUSH(c->refusals, r);
+}
+
+/* Document ids and counts of the files read since `first`: with several
+ * documents in a file, FILE#N. */
+static px_status finish_files(px_corpus *c, size_t first, size_t first_doc)
+{
+    for (size_t fi = first; fi < c->files.n; fi++) {
+        px_file *fr = &c->files.v[fi];
+        if (fr->refused) continue;
+        uint32_t n = 0;
+        for (size_t i = first_doc; i < c->documents.n; i++) n += c->documents.v[i].file == fi;
+        fr->documents = n;
+        if (!n) fr->component = 1;
+        if (n < 2) continue;
+        const char *path = px_str_get(c, fr->path);
+        const char *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        size_t bl = strlen(base);
+        if (bl > 4 && !strcmp(base + bl - 4, ".xml")) bl -= 4;
+        uint32_t k = 0;
+        for (size_t i = first_doc; i < c->documents.n; i++) {
+            px_document *d = &c->documents.v[i];
+            if (d->file != fi) continue;
+            k++;
+            const char *id = px_str_get(c, d->id);
+            if (strlen(id) == bl && !strncmp(id, base, bl)) {
+                char nb[600];
+                snprintf(nb, sizeof nb, "%.*s#%u", (int)bl, base, k);
+                px_str nid = px_strtab_intern(&c->strings, nb, strlen(nb));
+                if (nid == PX_STR_ERR) return PX_ENOMEM;
+                c->documents.v[i].id = nid;
+            }
+            path = px_str_get(c, c->files.v[fi].path);
+            base = strrchr(path, '/');
+            base = base ? base + 1 : path;
+        }
+    }
+    return PX_OK;
+}
+
+static void run_include(imp *s, const px_tei_source *src, const char *path, px_pos at)
+{
+    px_corpus *c = s->c;
+    /* the importer as it stands, to put back if the included file is refused */
+    imp *saved = malloc(sizeof *saved);
+    char *mypath = strdup(path);
+    snapshot sn;
+    take_snapshot(c, &sn);
+    px_pos incl = at;
+    incl.file = at.file + 1;
+    if (!saved || !mypath || push_file(c, src, path, incl)) {
+        free(saved);
+        free(mypath);
+        oom(s);
+        return;
+    }
+    sn.strings = c->strings.count;   /* the path stays */
+    *saved = *s;
+    pstate outer = s->p;
+    if (pstate_init(&s->p) || PX_VEC_PUSH(s->incstack, src->dev) ||
+        PX_VEC_PUSH(s->incstack, src->ino)) {
+        pstate_free(&s->p);
+        s->p = outer;
+        free(saved);
+        free(mypath);
+        oom(s);
+        return;
+    }
+    s->p.path = mypath;
+    s->p.file = (uint32_t)c->files.n - 1;
+    s->p.base_depth = s->depth;
+    uint32_t file = s->p.file;
+    parse_source(s, src);
+    s->incstack.n -= 2;
+    pstate_free(&s->p);
+    s->p = outer;
+    if (s->stop) {
+        if (s->err.code == PX_EINTR || s->err.code == PX_ENOMEM) {
+            /* the whole load stops: the includer is refused with it */
+            if (s->p.ctxt) xmlStopParser(s->p.ctxt);
+        } else {
+            rollback(c, &sn);
+            int bad = record_refusal(s, file);
+            /* put the importer back as it was at the include, keeping the
+             * memory its vectors hold now */
+#define KEEP(f) do { saved->f.v = s->f.v; saved->f.cap = s->f.cap; } while (0)
+            KEEP(frames); KEEP(divs); KEEP(wtext); KEEP(widx); KEEP(whens); KEEP(pend);
+            KEEP(wspans); KEEP(spans); KEEP(spanbuf); KEEP(capbuf); KEEP(docid_first);
+            KEEP(raw_term); KEEP(incstack);
+#undef KEEP
+            saved->widx.n = 0;
+            saved->wlast = 0;
+            saved->p = s->p;
+            saved->tok = s->tok;
+            saved->raw = s->raw;
+            saved->docids = s->docids;
+            *s = *saved;
+            /* raw word forms may name terms that were rolled back */
+            px_strtab_clear(&s->raw);
+            s->raw_term.n = 1;
+            s->stop = 0;
+            px_error_clear(&s->err);
+            if (bad) oom(s);
+        }
+    }
+    free(saved);
+    free(mypath);
+}
+
 px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path,
-                        px_error *err)
+                        const px_tei_fs *fs, px_error *err)
 {
     px_runtime_init();
     imp *s = calloc(1, sizeof *s);
     if (!s) return px_error_set(err, PX_ENOMEM, "out of memory");
     px_status st = PX_OK;
     s->c = c;
-    s->path = path;
+    s->fs = fs;
     s->doc = s->utt = s->person = s->org = s->event = PX_NONE;
     px_tokenizer_init(&s->tok);
     /* the word cache outlives one file: a corpus's files share words */
@@ -1983,132 +2660,39 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
     s->wcache = c->import_cache;
-    if (px_map_init(&s->names_seen) ||
+    if (pstate_init(&s->p) ||
         px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */ ||
-        px_strtab_init(&s->docids)) {
+        px_strtab_init(&s->docids) ||
+        PX_VEC_PUSH(s->incstack, src->dev) || PX_VEC_PUSH(s->incstack, src->ino)) {
         st = px_error_set(err, PX_ENOMEM, "out of memory");
         goto done;
     }
     take_snapshot(c, &s->snap);
     {
-        px_str pid = px_strtab_intern(&c->strings, path, strlen(path));
-        px_file f;
-        memset(&f, 0, sizeof f);
-        f.path = pid;
-        f.dev = src->dev;
-        f.ino = src->ino;
-        if (pid == PX_STR_ERR || PX_VEC_PUSH(c->files, f)) {
+        px_pos none = {0, 0, 0};
+        if (push_file(c, src, path, none)) {
             st = px_error_set(err, PX_ENOMEM, "out of memory");
             goto done;
         }
-        s->file = (uint32_t)c->files.n - 1;
+        s->p.file = (uint32_t)c->files.n - 1;
+        s->p.path = path;
         s->snap.strings = c->strings.count;   /* the path stays */
     }
-
-    xmlSAXHandler h;
-    memset(&h, 0, sizeof h);
-    h.initialized = XML_SAX2_MAGIC;
-    h.startElementNs = on_start;
-    h.endElementNs = on_end;
-    h.characters = on_chars;
-    h.ignorableWhitespace = on_chars;
-    h.cdataBlock = on_chars;
-    h.serror = on_serror;
-    h.internalSubset = on_internal_subset;
-    h.entityDecl = on_entity_decl;
-    h.getEntity = on_get_entity;
-    h.getParameterEntity = on_get_param_entity;
-    h.resolveEntity = on_resolve_entity;
-    h.reference = on_reference;
-
-    char first[4];
-    long n0 = src->read(src->ud, first, sizeof first);
-    if (n0 < 0) {
-        snprintf(s->err.msg, sizeof s->err.msg, "cannot read the file: %s", strerror(errno));
-        s->err.code = PX_EIO;
-        snprintf(s->err.file, sizeof s->err.file, "%s", path);
-        s->stop = 1;
-    } else {
-        s->bytes_in = (uint64_t)n0;
-        s->ctxt = xmlCreatePushParserCtxt(&h, s, first, (int)n0, path);
-        if (!s->ctxt) {
-            st = px_error_set(err, PX_ENOMEM, "cannot create an XML parser (out of memory)");
-            goto done;
-        }
-        xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
-        for (int k = 0; k < A_COUNT; k++)
-            s->an[k] = xmlDictLookup(s->ctxt->dict, (const xmlChar *)attr_names[k], -1);
-        enum { CHUNK = 256 * 1024 };
-        char *chunk = malloc(CHUNK);
-        if (!chunk) { oom(s); }
-        while (!s->stop) {
-            long n = chunk ? src->read(src->ud, chunk, CHUNK) : 0;
-            if (n < 0) {
-                refuse(s, PX_EIO, cur_pos(s), "cannot read the file: %s", strerror(errno));
-                break;
-            }
-            if (px_runtime_interrupted()) {
-                refuse(s, PX_EINTR, cur_pos(s), "interrupted");
-                break;
-            }
-            c->bytes_done += (uint64_t)n;
-            s->bytes_in += (uint64_t)n;
-            if (c->opt.progress && n)
-                c->opt.progress(c->opt.progress_ud, c->bytes_done, c->bytes_total,
-                                (uint32_t)c->files.n - 1, 0);
-            int r = xmlParseChunk(s->ctxt, chunk, (int)n, n == 0);
-            if (r != 0 && !s->stop)
-                refuse(s, PX_EDATA, cur_pos(s), "not well-formed XML (libxml2 error %d)", r);
-            if (n == 0) break;
-        }
-        free(chunk);
-        if (!s->stop && (!s->ctxt->wellFormed || s->ctxt->errNo != 0))
-            refuse(s, PX_EDATA, cur_pos(s), "not well-formed XML (libxml2 error %d)", s->ctxt->errNo);
-        if (!s->stop && !s->root)
-            refuse(s, PX_EDATA, cur_pos(s), "the file holds no XML element");
-    }
-
+    parse_source(s, src);
     if (s->stop) {
-        c->files.v[s->file].refused = 1;
         rollback(c, &s->snap);
-        px_refusal r;
-        r.path = c->files.v[s->file].path;
-        r.error = s->err;
-        if (PX_VEC_PUSH(c->refusals, r)) { st = px_error_set(err, PX_ENOMEM, "out of memory"); goto done; }
+        if (record_refusal(s, s->p.file)) { st = px_error_set(err, PX_ENOMEM, "out of memory"); goto done; }
         if (s->err.code == PX_EINTR || s->err.code == PX_ENOMEM) {
             *err = s->err;
             st = s->err.code;
         }
         goto done;
     }
-    /* document ids: with several documents in a file, FILE#N */
-    px_file *fr = &c->files.v[s->file];
-    fr->documents = (uint32_t)(c->documents.n - s->snap.documents);
-    if (!fr->documents && s->root != E_TEI) fr->component = 1;
-    if (fr->documents > 1) {
-        const char *base = strrchr(path, '/');
-        base = base ? base + 1 : path;
-        size_t bl = strlen(base);
-        if (bl > 4 && !strcmp(base + bl - 4, ".xml")) bl -= 4;
-        for (size_t i = s->snap.documents; i < c->documents.n; i++) {
-            px_document *d = &c->documents.v[i];
-            const char *id = px_str_get(c, d->id);
-            if (strlen(id) == bl && !strncmp(id, base, bl)) {
-                char nb[600];
-                snprintf(nb, sizeof nb, "%.*s#%zu", (int)bl, base, i - s->snap.documents + 1);
-                px_str nid = px_strtab_intern(&c->strings, nb, strlen(nb));
-                if (nid == PX_STR_ERR) { st = px_error_set(err, PX_ENOMEM, "out of memory"); goto done; }
-                c->documents.v[i].id = nid;
-            }
-        }
-    }
+    st = finish_files(c, s->snap.files, s->snap.documents);
+    if (st != PX_OK) px_error_set(err, st, "out of memory");
 done:
-    if (s->ctxt) {
-        xmlFreeDoc(s->ctxt->myDoc);
-        xmlFreeParserCtxt(s->ctxt);
-    }
     px_tokenizer_destroy(&s->tok);
-    px_map_destroy(&s->names_seen);
+    pstate_free(&s->p);
     PX_VEC_FREE(s->wtext);
     PX_VEC_FREE(s->widx);
     px_strtab_destroy(&s->raw);
@@ -2120,7 +2704,78 @@ done:
     PX_VEC_FREE(s->whens);
     PX_VEC_FREE(s->pend);
     PX_VEC_FREE(s->wspans);
+    PX_VEC_FREE(s->spans);
+    PX_VEC_FREE(s->spanbuf);
     PX_VEC_FREE(s->capbuf);
+    PX_VEC_FREE(s->incstack);
     free(s);
     return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* The pre-scan of "roots first"                                       */
+/* ------------------------------------------------------------------ */
+
+int px_tei_is_include_root(const px_tei_source *src)
+{
+    enum { HEAD = 65536 };
+    char *buf = malloc(HEAD + 64);
+    if (!buf) return 0;
+    size_t n = 0;
+    long r;
+    while (n < HEAD && (r = src->read(src->ud, buf + n, HEAD - n)) > 0) n += (size_t)r;
+    buf[n] = '\0';
+    /* the root element: past a BOM, the XML declaration, processing
+     * instructions, comments and a DOCTYPE */
+    size_t i = 0;
+    if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) i = 3;
+    int root = 0;
+    while (i < n) {
+        if (is_xml_space((unsigned char)buf[i])) { i++; continue; }
+        if (buf[i] != '<') break;
+        if (buf[i + 1] == '?') {
+            char *e = strstr(buf + i, "?>");
+            if (!e) break;
+            i = (size_t)(e - buf) + 2;
+        } else if (!strncmp(buf + i, "<!--", 4)) {
+            char *e = strstr(buf + i + 4, "-->");
+            if (!e) break;
+            i = (size_t)(e - buf) + 3;
+        } else if (buf[i + 1] == '!') {
+            int bracket = 0;
+            for (i += 2; i < n; i++) {
+                if (buf[i] == '[') bracket++;
+                else if (buf[i] == ']') bracket--;
+                else if (buf[i] == '>' && bracket <= 0) { i++; break; }
+            }
+        } else {
+            size_t j = i + 1;
+            while (j < n && !is_xml_space((unsigned char)buf[j]) && buf[j] != '>' && buf[j] != '/') j++;
+            const char *name = buf + i + 1;
+            size_t len = j - i - 1;
+            const char *colon = memchr(name, ':', len);
+            if (colon) { len -= (size_t)(colon + 1 - name); name = colon + 1; }
+            root = len == 9 && !memcmp(name, "teiCorpus", 9);
+            break;
+        }
+    }
+    int found = 0;
+    if (root) {
+        /* does it use XInclude's namespace? (read on, keeping an overlap) */
+        static const char ns[] = XI_NS;
+        const size_t keep = sizeof ns - 2;
+        for (;;) {
+            if (strstr(buf, ns)) { found = 1; break; }
+            if (n < keep) break;
+            memmove(buf, buf + n - keep, keep);
+            n = keep;
+            r = src->read(src->ud, buf + n, HEAD - n);
+            if (r <= 0) break;
+            n += (size_t)r;
+            buf[n] = '\0';
+            /* a NUL in the data would end strstr early: harmless here */
+        }
+    }
+    free(buf);
+    return found;
 }

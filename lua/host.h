@@ -25,5 +25,6 @@ void px_host_progress_setup(px_options *opt);
 void px_host_progress_done(void);
 
 int px_cmd_info(int argc, char **argv);
+int px_cmd_check(int argc, char **argv);
 
 #endif

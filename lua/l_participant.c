@@ -2,6 +2,8 @@
 #include "luax.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void push_affiliation(lua_State *L, px_corpus *c, const px_affiliation *a)
@@ -74,8 +76,43 @@ static int part_index(lua_State *L)
     return 1;
 }
 
-/* p:affiliation_at(date, {role=, org_role=}) -> list of affiliations that
- * hold on that date (from <= date < to-exclusive-of-nothing: to inclusive). */
+/* The period an ISO date stands for: its first instant and the first
+ * instant after it ("2015" -> 2015-01-01 .. 2016-01-01, "2015-03" -> one
+ * month, "2015-03-02" -> one day, a date-time -> one second). 0 when it
+ * parses. */
+static int date_period(const char *d, double *first, double *next)
+{
+    if (px_parse_datetime(d, first) != 0) return -1;
+    const char *p = d + (d[0] == '-');
+    size_t digits = strspn(p, "0123456789");
+    if (p[digits] == '\0') {                          /* a year */
+        char buf[64];
+        long y = strtol(d, NULL, 10) + 1;
+        if (y < 0) snprintf(buf, sizeof buf, "-%04ld", -y);
+        else snprintf(buf, sizeof buf, "%04ld", y);
+        return px_parse_datetime(buf, next);
+    }
+    size_t len = strlen(d);
+    if (len == (size_t)(p - d) + digits + 3) {          /* a month: YYYY-MM */
+        char buf[64];
+        long y = strtol(d, NULL, 10), m = strtol(p + digits + 1, NULL, 10) + 1;
+        if (m > 12) { m = 1; y++; }
+        if (y < 0) snprintf(buf, sizeof buf, "-%04ld-%02ld", -y, m);
+        else snprintf(buf, sizeof buf, "%04ld-%02ld", y, m);
+        return px_parse_datetime(buf, next);
+    }
+    if (len == (size_t)(p - d) + digits + 6) { *next = *first + 86400; return 0; }   /* a day */
+    *next = *first + 1;
+    return 0;
+}
+
+/* p:affiliation_at(date, {role=, org_role=}) -> every affiliation that
+ * holds on that date (ParlaMint persons hold several at once: a party, a
+ * parliamentary group, the parliament itself). An affiliation holds when
+ * its period [from, to] overlaps the period the date stands for, both ends
+ * inclusive at their precision ("to 2015-06-30" holds that whole day; the
+ * date "2021" meets everything that held some time in 2021); a missing end
+ * is open. */
 static int part_affiliation_at(lua_State *L)
 {
     uint32_t i = px_l_checkhandle(L, 1, PX_H_PARTICIPANT);
@@ -89,17 +126,17 @@ static int part_affiliation_at(lua_State *L)
         lua_getfield(L, 3, "org_role");
         org_role = lua_tostring(L, -1);
     }
+    double at, at_next;
+    if (date_period(date, &at, &at_next) != 0)
+        return luaL_error(L, "affiliation_at: '%s' is no ISO 8601 date (e.g. \"2015-01-26\")", date);
     px_participant *p = &c->participants.v[i];
     lua_newtable(L);
     int n = 0;
-    size_t dl = strlen(date);
     for (uint32_t k = 0; k < p->aff_count; k++) {
         px_affiliation *a = &c->affiliations.v[p->aff_first + k];
-        /* ISO dates compare as strings; a partial date compares by its prefix */
-        if (a->from && strncmp(px_str_get(c, a->from), date, dl) > 0 &&
-            strcmp(px_str_get(c, a->from), date) > 0) continue;
-        if (a->to && strcmp(px_str_get(c, a->to), date) < 0 &&
-            strncmp(px_str_get(c, a->to), date, strlen(px_str_get(c, a->to))) != 0) continue;
+        double f0, f1, t0, t1;
+        if (a->from && date_period(px_str_get(c, a->from), &f0, &f1) == 0 && f0 >= at_next) continue;
+        if (a->to && date_period(px_str_get(c, a->to), &t0, &t1) == 0 && t1 <= at) continue;
         if (role && (!a->role || strcmp(px_str_get(c, a->role), role))) continue;
         if (org_role) {
             uint32_t o = a->ref ? px_org_find(c, px_str_get(c, a->ref)) : PX_NONE;

@@ -22,6 +22,43 @@ static void push_events(lua_State *L, px_corpus *c, const px_utterance *u)
     }
 }
 
+/* u.attributes: the unit's raw attributes (an ISO block's, then its u's
+ * where the block has no such key). */
+static void push_attributes(lua_State *L, px_corpus *c, const px_utterance *u)
+{
+    lua_createtable(L, 0, (int)u->attr_count);
+    for (uint32_t k = 0; k < u->attr_count; k++) {
+        const px_kv *kv = &c->kvs.v[u->attr_first + k];
+        const char *key = px_str_get(c, kv->key);
+        if (lua_getfield(L, -1, key) != LUA_TNIL) { lua_pop(L, 1); continue; }
+        lua_pop(L, 1);
+        lua_pushstring(L, px_str_get(c, kv->value));
+        lua_setfield(L, -2, key);
+    }
+}
+
+/* u.annotations: tier type -> list of {text=, from=, to=} in order. */
+static void push_annotations(lua_State *L, px_corpus *c, const px_utterance *u)
+{
+    lua_createtable(L, 0, 4);
+    for (uint32_t k = 0; k < u->ann_count; k++) {
+        const px_annotation *a = &c->annotations.v[u->ann_first + k];
+        const char *type = a->type ? px_str_get(c, a->type) : "";
+        if (lua_getfield(L, -1, type) == LUA_TNIL) {
+            lua_pop(L, 1);
+            lua_newtable(L);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, -3, type);
+        }
+        lua_createtable(L, 0, 3);
+        lua_pushstring(L, a->text ? px_str_get(c, a->text) : ""); lua_setfield(L, -2, "text");
+        if (a->from) { px_l_pushstr(L, c, a->from); lua_setfield(L, -2, "from"); }
+        if (a->to) { px_l_pushstr(L, c, a->to); lua_setfield(L, -2, "to"); }
+        lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+        lua_pop(L, 1);
+    }
+}
+
 static int utt_index(lua_State *L)
 {
     uint32_t i = px_l_checkhandle(L, 1, PX_H_UTTERANCE);
@@ -62,7 +99,12 @@ static int utt_index(lua_State *L)
         }
     } else if (!strcmp(k, "word_count")) lua_pushinteger(L, u->tok_count);
     else if (!strcmp(k, "events")) push_events(L, c, u);
-    else if (!strcmp(k, "annotations")) lua_newtable(L);
+    else if (!strcmp(k, "annotations")) push_annotations(L, c, u);
+    else if (!strcmp(k, "attributes")) push_attributes(L, c, u);
+    else if (!strcmp(k, "indent_level")) {
+        if (u->indent < 0) lua_pushnil(L);
+        else lua_pushinteger(L, u->indent);
+    }
     else if (!strcmp(k, "source")) {
         char pos[700];
         px_pos_format(c, u->pos, pos, sizeof pos);
@@ -72,7 +114,7 @@ static int utt_index(lua_State *L)
                                     "id, text, speaker, speakers, addressees, document, "
                                     "segment, index, reply_to, start_time, end_time, "
                                     "duration, time, lang, tokens, word_count, events, "
-                                    "annotations, source");
+                                    "annotations, attributes, indent_level, source");
     return 1;
 }
 

@@ -50,28 +50,29 @@ $ praxis info corpora/samples/drama.xml --json
 {"corpus":"drama","files":1,"refused":0,"components":0,"bytes":2701,"documents":1,"participants":5,"speaking_participants":4,"utterances":6,"tokens":31,"types":25,"segments":3,"events":0,"timed_utterances":0,"timed_seconds":0.000,"dates":{"first":"1909","last":"1909"},"kinds":{"drama":1},"warnings":0,"errors":0}
 
 
-=== info: the samples folder adds both files up
+=== info: the samples folder adds every sample up (the broken ones are refused or warned about)
 $ praxis info corpora/samples
 --- stdout
 corpus                 samples
-files                  2, 6,010 bytes
-documents              2
-participants           10
-speaking participants  8
-utterances             18
-tokens                 82 (66 distinct word forms)
-segments               5
-events                 10
-dates                  1909 to 2023-04-02
-timed                  11 utterances, 00:00:30 of talk
-kinds                  spoken 1, drama 1
-warnings               1 (praxis check lists them)
+title                  Parliament of Nowhere, a ParlaMint-shaped sample
+files                  27 (7 components, 2 refused), 21,980 bytes
+documents              18
+participants           24
+speaking participants  21
+utterances             50
+tokens                 160 (116 distinct word forms)
+segments               22
+events                 16
+dates                  1909 to 2024-01-01
+timed                  19 utterances, 00:01:46 of talk
+kinds                  spoken 13, drama 1, cmc 2, debate 2
+warnings               13, 5 errors (praxis check lists them)
 
 
 === info: the samples folder as JSON
 $ praxis info --json corpora/samples
 --- stdout
-{"corpus":"samples","files":2,"refused":0,"components":0,"bytes":6010,"documents":2,"participants":10,"speaking_participants":8,"utterances":18,"tokens":82,"types":66,"segments":5,"events":10,"timed_utterances":11,"timed_seconds":30.000,"dates":{"first":"1909","last":"2023-04-02"},"kinds":{"spoken":1,"drama":1},"warnings":1,"errors":0}
+{"corpus":"samples","files":27,"refused":2,"components":7,"bytes":21980,"documents":18,"participants":24,"speaking_participants":21,"utterances":50,"tokens":160,"types":116,"segments":22,"events":16,"timed_utterances":19,"timed_seconds":106.000,"dates":{"first":"1909","last":"2024-01-01"},"kinds":{"spoken":13,"drama":1,"cmc":2,"debate":2},"warnings":13,"errors":5}
 
 
 === info: two files named on the command line load like their folder

@@ -4,13 +4,14 @@
 # usage: tests/corpora/real_counts.sh PRAXIS_BINARY
 #        tests/corpora/real_counts.sh --print-counts   (the XPath table only)
 #
-# For every DraCor play in ../shared/corpora/dracor-{gerdracor,greekdracor,
-# romdracor}, for each of those folders as one corpus, and for
-# ../shared/corpora/spoken-labbcat/test-speech.xml, this script counts
-# documents, utterances, participants and speaking participants with
-# `xmllint --xpath` (namespace-agnostic, by local-name()), following
-# docs SEMANTICS (Documents, Participants, Utterances), and compares them
-# with the keys of `PRAXIS info --json TARGET`.  One test per (target, key):
+# For every *.xml file under ../shared/corpora and every folder there (a
+# folder as one corpus), this script counts documents, utterances,
+# participants and speaking participants with `xmllint --xpath`
+# (namespace-agnostic, by local-name()), following SEMANTICS (Documents,
+# Participants, Utterances), and compares them with the keys of
+# `PRAXIS info --json TARGET`.  A teiCorpus root that uses xi:include is
+# counted with `xmllint --xinclude`; in a folder, the files a root includes
+# count through it only (SEMANTICS "Roots first").  One test per (target, key):
 #   ok TARGET key=N
 #   FAIL TARGET key: praxis N, xpath M
 # and a closing line `N passed, N failed, N skipped`; exit 1 on a failure.
@@ -63,24 +64,30 @@ el() { printf '*[local-name()="%s"]' "$1"; }
 
 # documents: every TEI element (a header-only teiCorpus gives 0).
 X_DOCS="//$(el TEI)"
-# utterances: sp inside text (drama), and u that is not part of an
-# annotationBlock (spoken); each element once, whatever its @who holds.
-X_UTT="//$(el text)//$(el sp) | //$(el u)[not(ancestor::$(el annotationBlock))]"
+# utterances: sp inside text (drama); u that is not part of an ISO block
+# (annotationBlock, or the drafts' annotatedU and annotationGrp) and each
+# block; post and posting (CMC); each element once, whatever its @who holds.
+BLOCK="*[local-name()='annotationBlock' or local-name()='annotatedU' or local-name()='annotationGrp']"
+X_UTT="//$(el text)//$(el sp) | //$(el u)[not(ancestor::$BLOCK)] | //$BLOCK | //$(el post) | //$(el posting)"
 # utterances whose @who is missing or blank: the `unknown` participant.
 X_BLANK="($X_UTT)[not(@who) or normalize-space(@who)='']"
-# declared participants: person and personGrp anywhere in a particDesc of a
-# teiHeader.
-X_DECL="//$(el teiHeader)//$(el particDesc)//*[local-name()='person' or local-name()='personGrp']"
-# their ids, and the speaker references of the utterances.
-X_DECL_IDS="($X_DECL)/@xml:id"
+# declared participants: person and personGrp in a particDesc of a
+# teiHeader or in a listPerson outside the text (component files), not in a
+# castList and not inside another person.
+PERS="*[local-name()='person' or local-name()='personGrp']"
+X_DECL="//$PERS[ancestor::$(el particDesc) or ancestor::$(el listPerson)[not(ancestor::$(el text))]][not(ancestor::$(el castList) or ancestor::$PERS)]"
+# their ids: xml:id, else (TEI Corpo) the first alt/@type inside; and the
+# speaker references of the utterances.
+X_DECL_IDS="($X_DECL)/@xml:id | ($X_DECL)[not(@xml:id)]/descendant::$(el alt)[@type][1]/@type"
 X_WHO="($X_UTT)/@who"
 
+XI=()   # set to (--xinclude) while a root is dumped
 xcount() {   # xcount XPATH FILE -> the number
-    xmllint --nonet --xpath "count($1)" "$2" 2>/dev/null
+    xmllint --nonet "${XI[@]}" --xpath "count($1)" "$2" 2>/dev/null
 }
 xlist() {    # xlist XPATH FILE -> serialised attributes (empty set: nothing)
     local out rc
-    out=$(xmllint --nonet --xpath "$1" "$2" 2>/dev/null)
+    out=$(xmllint --nonet "${XI[@]}" --xpath "$1" "$2" 2>/dev/null)
     rc=$?
     # 10: "XPath set is empty"; anything else other than 0 is a real error.
     if [ $rc -ne 0 ] && [ $rc -ne 10 ]; then
@@ -110,7 +117,9 @@ dump() {
     NDUMP=$((NDUMP + 1))
     d=$WORK/dump.$NDUMP
     mkdir "$d"
-    if ! xmllint --nonet --noout "$f" 2>"$d/error"; then
+    XI=()
+    if is_root "$f"; then XI=(--xinclude); fi
+    if ! xmllint --nonet "${XI[@]}" --noout "$f" 2>"$d/error"; then
         echo "real_counts: xmllint cannot parse $f:" >&2
         cat "$d/error" >&2
         return 1
@@ -140,8 +149,10 @@ def values(path):
         return [html.unescape(v) for _, v in ATTR.findall(f.read())]
 
 def ref(token):
-    # "#id", "id" and "file.xml#id" all name id.
-    return token.rsplit('#', 1)[-1]
+    # "#id", "id", "file.xml#id" and "prefix:id" all name id.
+    if '#' in token:
+        return token.rsplit('#', 1)[-1]
+    return token.rsplit(':', 1)[-1]
 
 documents = utterances = blank = undeclared_persons = 0
 declared = set()
@@ -153,6 +164,7 @@ for d in sys.argv[1:]:
     utterances += n_utt
     blank += n_blank
     ids = [v.strip() for v in values(d + '/decl')]
+    # xml:id or the alt code: one id per declared element at most
     declared.update(i for i in ids if i)
     # person/personGrp without an xml:id: each is a participant of its own.
     undeclared_persons += n_decl - len([i for i in ids if i])
@@ -167,34 +179,52 @@ PYEOF
 }
 
 # ---------------------------------------------------------------------------
-# Targets: each play, each DraCor folder as one corpus, the LaBB-CAT file.
+# Targets: every file, and every folder as one corpus.
 
 TARGETS=()          # path as given to praxis
 declare -A MEMBERS  # target -> newline-separated list of its xml files
 
-is_play() {  # the root element is TEI
-    [ "$(xmllint --nonet --xpath 'local-name(/*)' "$1" 2>/dev/null)" = TEI ]
+is_root() {  # a teiCorpus that uses xi:include
+    [ "$(xmllint --nonet --xpath 'local-name(/*)' "$1" 2>/dev/null)" = teiCorpus ] &&
+        [ "$(xmllint --nonet --xpath 'count(//*[local-name()="include" and namespace-uri()="http://www.w3.org/2001/XInclude"])' "$1" 2>/dev/null)" != 0 ]
 }
 
-for folder in dracor-gerdracor dracor-greekdracor dracor-romdracor; do
-    dir=$CORPORA/$folder
-    [ -d "$dir" ] || continue
+# included FILE -> the files a root includes (href resolved against it)
+included() {
+    local dir href
+    dir=$(dirname "$1")
+    xmllint --nonet --xpath '//*[local-name()="include" and namespace-uri()="http://www.w3.org/2001/XInclude"]/@href' "$1" 2>/dev/null |
+        "$PY" -c '
+import html, os, re, sys
+d = sys.argv[1]
+for v in re.findall(r"href=\"([^\"]*)\"", sys.stdin.read()):
+    print(os.path.normpath(os.path.join(d, html.unescape(v))))
+' "$dir"
+}
+
+for dir in "$CORPORA"/*/; do
+    dir=${dir%/}
     files=$(find "$dir" -name '*.xml' -type f | LC_ALL=C sort)
+    [ -n "$files" ] || continue
     while IFS= read -r f; do
         [ -n "$f" ] || continue
-        if is_play "$f"; then
-            TARGETS+=("$f")
-            MEMBERS[$f]=$f
+        TARGETS+=("$f")
+        MEMBERS[$f]=$f
+    done <<< "$files"
+    # the folder: roots, and the files no root includes
+    skip=
+    while IFS= read -r f; do
+        if is_root "$f"; then skip+=$(included "$f")$'\n'; fi
+    done <<< "$files"
+    members=
+    while IFS= read -r f; do
+        if ! grep -qxF "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")" <<< "$(while IFS= read -r x; do [ -n "$x" ] && echo "$(cd "$(dirname "$x")" 2>/dev/null && pwd)/$(basename "$x")"; done <<< "$skip")"; then
+            members+=$f$'\n'
         fi
     done <<< "$files"
     TARGETS+=("$dir")
-    MEMBERS[$dir]=$files
+    MEMBERS[$dir]=$members
 done
-f=$CORPORA/spoken-labbcat/test-speech.xml
-if [ -f "$f" ]; then
-    TARGETS+=("$f")
-    MEMBERS[$f]=$f
-fi
 
 KEYS=(documents participants speaking_participants utterances)
 passed=0

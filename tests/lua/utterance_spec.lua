@@ -314,6 +314,6 @@ describe("printing and equality", function()
     expect_error(function() return u[1].nope end,
       "an utterance has no field or method 'nope' (fields: id, text, speaker, speakers, " ..
       "addressees, document, segment, index, reply_to, start_time, end_time, duration, time, " ..
-      "lang, tokens, word_count, events, annotations, source)")
+      "lang, tokens, word_count, events, annotations, attributes, indent_level, source)")
   end)
 end)
