@@ -293,5 +293,6 @@ int luaopen_praxis(lua_State *L)
     luaL_newlib(L, funcs);
     lua_pushliteral(L, PX_VERSION);
     lua_setfield(L, -2, "version");
+    px_open_graph(L);   /* interactions, graphs, praxis.graph (l_graph.c) */
     return 1;
 }

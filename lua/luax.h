@@ -66,6 +66,8 @@ int px_l_error(lua_State *L, const px_error *e);
 void px_open_corpus(lua_State *L);
 void px_open_handles(lua_State *L);
 void px_open_selection(lua_State *L);
+/* interactions and graphs; expects the praxis module table on top */
+void px_open_graph(lua_State *L);
 /* the praxis module (praxis.open, version, ...) */
 int luaopen_praxis(lua_State *L);
 

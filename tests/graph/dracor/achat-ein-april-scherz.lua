@@ -1,0 +1,62 @@
+-- achat-ein-april-scherz: DraCor co-presence network metrics of ../shared/corpora/dracor-gerdracor/achat-ein-april-scherz.xml,
+-- made by tests/graph/make_fixtures.py (lxml 4.9.2, networkx 2.8.8), following
+-- dracor-metrics' definitions. Do not edit: rerun the script.
+return {
+  ["averageClustering"] = 0.8444444444444444,
+  ["averageDegree"] = 4.0,
+  ["averagePathLength"] = 1.2,
+  ["density"] = 0.8,
+  ["diameter"] = 2,
+  ["file"] = "dracor-gerdracor/achat-ein-april-scherz.xml",
+  ["maxDegree"] = 5,
+  ["maxDegreeIds"] = {"fraeulein", "rittmeister"},
+  ["nodes"] = {
+    ["betty"] = {
+      ["betweenness"] = 0.03333333333333333,
+      ["closeness"] = 0.8333333333333334,
+      ["degree"] = 4,
+      ["eigenvector"] = 0.40916676629335974,
+      ["weightedDegree"] = 14,
+    },
+    ["eduard"] = {
+      ["betweenness"] = 0.0,
+      ["closeness"] = 0.7142857142857143,
+      ["degree"] = 3,
+      ["eigenvector"] = 0.32923618734836946,
+      ["weightedDegree"] = 5,
+    },
+    ["fraeulein"] = {
+      ["betweenness"] = 0.11666666666666665,
+      ["closeness"] = 1.0,
+      ["degree"] = 5,
+      ["eigenvector"] = 0.47348293559677995,
+      ["weightedDegree"] = 18,
+    },
+    ["franz"] = {
+      ["betweenness"] = 0.0,
+      ["closeness"] = 0.7142857142857143,
+      ["degree"] = 3,
+      ["eigenvector"] = 0.32923618734836946,
+      ["weightedDegree"] = 3,
+    },
+    ["luise"] = {
+      ["betweenness"] = 0.03333333333333333,
+      ["closeness"] = 0.8333333333333334,
+      ["degree"] = 4,
+      ["eigenvector"] = 0.40916676629335963,
+      ["weightedDegree"] = 8,
+    },
+    ["rittmeister"] = {
+      ["betweenness"] = 0.11666666666666665,
+      ["closeness"] = 1.0,
+      ["degree"] = 5,
+      ["eigenvector"] = 0.47348293559677995,
+      ["weightedDegree"] = 10,
+    },
+  },
+  ["numConnectedComponents"] = 1,
+  ["numEdges"] = 12,
+  ["numOfSegments"] = 22,
+  ["play"] = "achat-ein-april-scherz",
+  ["size"] = 6,
+}
