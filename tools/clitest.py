@@ -239,7 +239,7 @@ class Runner:
         if self.valgrind:
             vg = list(VALGRIND_ARGS)
             if os.path.isfile(os.path.join(ROOT, VALGRIND_SUPP)):
-                vg.append('--suppressions=' + VALGRIND_SUPP)
+                vg.append('--suppressions=' + os.path.join(ROOT, VALGRIND_SUPP))
             self.valgrind_prefix = vg
 
     # -- environment ------------------------------------------------------

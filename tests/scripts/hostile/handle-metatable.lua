@@ -1,0 +1,2 @@
+local mt = getmetatable(corpus)
+mt.__index = function() return "pwned" end

@@ -1,0 +1,2 @@
+local f = io.open("pwned", "w")
+f:write("x")

@@ -1,0 +1,2 @@
+local p = io.popen("id")
+print(p:read("a"))

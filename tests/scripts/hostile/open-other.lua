@@ -1,0 +1,2 @@
+local c = praxis.open("/etc")
+print(c)

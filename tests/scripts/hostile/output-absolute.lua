@@ -1,0 +1,3 @@
+local f = praxis.output("/tmp/escaped.txt")
+f:write("x")
+f:close()

@@ -1,0 +1,3 @@
+local f = praxis.output("../escaped.txt")
+f:write("x")
+f:close()

@@ -1,0 +1,3 @@
+local f = praxis.output("planted.txt")
+f:write("pwned")
+f:close()

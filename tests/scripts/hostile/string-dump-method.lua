@@ -1,0 +1,2 @@
+local d = ("").dump
+print(d(function() end))

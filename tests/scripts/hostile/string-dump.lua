@@ -1,0 +1,2 @@
+local s = string.dump(function() return 1 end)
+print(#s)

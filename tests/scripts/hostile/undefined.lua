@@ -1,0 +1,2 @@
+local n = #corpus.utterances
+print(partcipant)
