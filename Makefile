@@ -38,6 +38,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 ifeq ($(BUILD),build/asan)
 .PHONY: units
 endif
+
+.PHONY: doc
 .PHONY: readme all run check bench install uninstall clean deps check-unit check-cli \
         check-corpora check-asan check-valgrind asan
 
@@ -61,7 +63,7 @@ $(BUILD)/%.o: %.c $(HEADERS) | $(DEPS_STAMP)
 $(BUILD)/libpraxis.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
-LUALIB  := $(sort $(wildcard lua/lib/*.lua))
+LUALIB  := $(sort $(wildcard lua/lib/*.lua)) $(sort $(wildcard lua/meta/*.lua))
 
 $(BUILD)/gen/embed.c: $(LUALIB) tools/embed.sh
 	@mkdir -p $(dir $@)
@@ -70,7 +72,7 @@ $(BUILD)/gen/embed.c: $(LUALIB) tools/embed.sh
 $(BUILD)/gen/embed.o: $(BUILD)/gen/embed.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/lua/main.o: CFLAGS += -DPX_SHARE_DIR='"$(PREFIX)/share/praxis"'
+$(BUILD)/lua/main.o $(BUILD)/lua/run.o: CFLAGS += -DPX_SHARE_DIR='"$(PREFIX)/share/praxis"'
 
 $(BIN): $(HOST_OBJ) $(BUILD)/gen/embed.o $(BUILD)/libpraxis.a
 	$(CC) $(OPT) -o $@ $(HOST_OBJ) $(BUILD)/gen/embed.o $(BUILD)/libpraxis.a $(PKG_LIBS) $(LDFLAGS)
@@ -111,10 +113,11 @@ FUZZ_SECONDS ?= 60
 FUZZ_ARGS    ?=
 FUZZ_CC      := clang-14
 FUZZ_DIR     := build/fuzz
+FUZZ_PKGS    := libxml-2.0 libutf8proc igraph
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS   = $(CSTD) -Wall -Wextra -O1 -g $(FUZZ_SAN) \
-                $(shell pkg-config --cflags libxml-2.0 libutf8proc 2>/dev/null) -Icore
-FUZZ_LIBS     = $(shell pkg-config --libs libxml-2.0 libutf8proc 2>/dev/null) -lm
+                $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null) -Icore
+FUZZ_LIBS     = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lm
 FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_DIR)/%.o)
 .PHONY: fuzz
 
@@ -149,3 +152,7 @@ clean:
 
 readme: all
 	sh tools/readme.sh ./praxis
+
+# docs/api.md and the reference in docs/manual.md, from lua/meta/*.lua
+doc: all
+	./praxis run --trust tools/gendoc.lua

@@ -3,6 +3,7 @@
 #include "host.h"
 #include "luax.h"
 #include "repl.h"
+#include "run.h"
 
 #include <lualib.h>
 #include <libxml/xmlversion.h>
@@ -21,7 +22,10 @@ extern const struct px_embedded { const char *name; const char *src; size_t len;
 static const char usage_text[] =
     "usage: praxis [options] [CORPUS...]          REPL with CORPUS loaded as `corpus`\n"
     "       praxis -e CODE [CORPUS...]            run Lua code\n"
-    "       praxis run FILE [CORPUS...]           run a Lua script\n"
+    "       praxis run FILE [CORPUS...]           run a Lua script (sandboxed)\n"
+    "       praxis run NAME [CORPUS...] [-p K=V]  run a shared script (praxis scripts)\n"
+    "       praxis scripts [CATEGORY|PATTERN]     list the shared scripts\n"
+    "       praxis help SCRIPT                    a shared script's documentation\n"
     "       praxis info [--json] CORPUS...        what is in a corpus\n"
     "\n"
     "CORPUS is a TEI file or a folder of them (loaded recursively). With none,\n"
@@ -36,6 +40,15 @@ static const char usage_text[] =
     "  --strict          exit 3 when any file is refused\n"
     "  -h, --help        this help\n"
     "  -v, --version     the version\n"
+    "\n"
+    "options of run (docs/scripts.md):\n"
+    "  -p, --param K=V   a parameter of the script (repeat for more)\n"
+    "  --out DIR         write the results (CSV, JSON) and manifest.json into DIR\n"
+    "  --mode M          print results as table, csv, tsv, json or markdown\n"
+    "  --timeout S       stop the script after S seconds\n"
+    "  --max-memory MB   stop the script past MB megabytes of Lua memory\n"
+    "  --seed N          seed of math.random and praxis.random (default 1)\n"
+    "  --trust           run without the sandbox (only scripts you trust)\n"
     "\n"
     "examples:\n"
     "  praxis                                     explore the sample corpus\n"
@@ -57,6 +70,10 @@ typedef struct args {
     px_options opt;
     int script_argc;
     char **script_argv;
+    px_run_opts run;         /* options of run */
+    const char *command;     /* scripts, help */
+    int cmd_argc;
+    char **cmd_argv;
 } args;
 
 /* ---- finding the bundled corpus ---- */
@@ -163,7 +180,19 @@ void px_host_print_results(lua_State *L, int base)
 
 static int load_embedded(lua_State *L)
 {
+    /* the files of lua/meta are documentation: kept as text in praxis._meta for
+     * help (lua/lib/help.lua), never run */
+    lua_getglobal(L, "praxis");
+    lua_newtable(L);
     for (int i = 0; px_embedded[i].name; i++) {
+        if (strncmp(px_embedded[i].name, "meta/", 5) != 0) continue;
+        lua_pushlstring(L, px_embedded[i].src, px_embedded[i].len);
+        lua_setfield(L, -2, px_embedded[i].name + 5);
+    }
+    lua_setfield(L, -2, "_meta");
+    lua_pop(L, 1);
+    for (int i = 0; px_embedded[i].name; i++) {
+        if (strncmp(px_embedded[i].name, "meta/", 5) == 0) continue;
         char chunkname[96];
         snprintf(chunkname, sizeof chunkname, "=[praxis %s]", px_embedded[i].name);
         if (luaL_loadbufferx(L, px_embedded[i].src, px_embedded[i].len, chunkname, "t") != LUA_OK)
@@ -216,15 +245,26 @@ static int open_corpus(lua_State *L, args *a, int *exit_code)
     return 0;
 }
 
+static int run_open_corpus(lua_State *L, void *a, int *exit_code)
+{
+    return open_corpus(L, a, exit_code);
+}
+
 static int pmain(lua_State *L)
 {
     args *a = lua_touserdata(L, 1);
     int *exit_code = lua_touserdata(L, 2);
     luaL_openlibs(L);
     luaL_requiref(L, "praxis", luaopen_praxis, 1);
+    px_repl_openlib(L);   /* terminal helpers for show, plots, progress */
+    px_run_openlib(L);    /* praxis.random, sha256, the script runner's primitives */
     lua_pop(L, 1);
     load_embedded(L);
-    if (open_corpus(L, a, exit_code) != 0) return 0;
+    if (a->command) {
+        *exit_code = px_run_command(L, a->cmd_argc, a->cmd_argv);
+        return 0;
+    }
+    if (!a->script && open_corpus(L, a, exit_code) != 0) return 0;
     /* arg table for scripts, as lua.c makes it */
     lua_createtable(L, a->script_argc, 1);
     for (int i = 0; i < a->script_argc; i++) {
@@ -250,15 +290,9 @@ static int pmain(lua_State *L)
         return 0;
     }
     if (a->script) {
-        int base = lua_gettop(L);
-        int st = luaL_loadfilex(L, a->script, "t");
-        if (st == LUA_OK) st = px_host_docall(L, 0, LUA_MULTRET);
-        if (px_host_report(L, st) != LUA_OK) {
-            *exit_code = px_runtime_interrupted() ? PX_EXIT_INTERRUPTED : PX_EXIT_SCRIPT;
-            return 0;
-        }
-        px_host_print_results(L, base);
-        *exit_code = 0;
+        /* lua/run.c: finds the script, checks its parameters, opens the
+         * corpus (run_open_corpus) and runs it, sandboxed unless --trust */
+        *exit_code = px_run_cli(L, &a->run, a->script, a->paths, a->npaths, run_open_corpus, a);
         return 0;
     }
     px_repl_opts ro = {a->interactive, a->batch, a->quiet, a->npaths == 0};
@@ -282,25 +316,39 @@ int main(int argc, char **argv)
         int rc = px_cmd_info(argc - 2, argv + 2);
         return px_runtime_interrupted() ? PX_EXIT_INTERRUPTED : rc;
     }
+    if (argc >= 2 && !strcmp(argv[1], "check")) {
+        px_host_sigint_simple();
+        int rc = px_cmd_check(argc - 2, argv + 2);
+        return px_runtime_interrupted() ? PX_EXIT_INTERRUPTED : rc;
+    }
     args a;
     memset(&a, 0, sizeof a);
     px_options_init(&a.opt);
     a.paths = calloc((size_t)argc + 1, sizeof *a.paths);
     if (!a.paths) return PX_EXIT_SCRIPT;
     int i = 1;
+    px_run_opts_init(&a.run);
+    if (argc >= 2 && (!strcmp(argv[1], "scripts") || !strcmp(argv[1], "help"))) {
+        a.command = argv[1];
+        a.cmd_argc = argc - 1;
+        a.cmd_argv = argv + 1;
+        i = argc;
+    }
+    int run_mode = 0;
     if (argc >= 2 && !strcmp(argv[1], "run")) {
         if (argc < 3) {
             free(a.paths);
             return usage_error("%s", "run needs a script file: praxis run FILE [CORPUS...]");
         }
-        a.script = argv[2];
-        i = 3;
+        run_mode = 1;   /* the script is the first word that is not an option */
+        i = 2;
     }
-    int only_paths = 0;
+    int only_paths = 0, run_opt = 0;
     for (; i < argc; i++) {
         const char *s = argv[i];
         if (only_paths || s[0] != '-' || !s[1]) {
-            a.paths[a.npaths++] = s;
+            if (run_mode && !a.script) a.script = s;
+            else a.paths[a.npaths++] = s;
             continue;
         }
         if (!strcmp(s, "--")) only_paths = 1;
@@ -321,18 +369,27 @@ int main(int argc, char **argv)
                    LUA_VERSION_MINOR, LIBXML_DOTTED_VERSION);
             free(a.paths);
             return 0;
+        } else if (run_mode && (run_opt = px_run_option(&a.run, argc, argv, &i)) != 0) {
+            if (run_opt < 0) {
+                free(a.paths);
+                return PX_EXIT_USAGE;
+            }
         } else {
             free(a.paths);
             return usage_error("unknown option '%s'", s);
         }
     }
-    if (a.code && a.script) {
+    if (run_mode && !a.script) {
+        free(a.paths);
+        return usage_error("%s", "run needs a script file: praxis run FILE [CORPUS...]");
+    }
+    if (a.code && run_mode) {
         free(a.paths);
         return usage_error("%s", "give either -e CODE or run FILE, not both");
     }
     a.script_argc = 0;
     a.script_argv = NULL;
-    lua_State *L = luaL_newstate();
+    lua_State *L = px_sandbox_newstate();
     if (!L) {
         fprintf(stderr, "praxis: cannot create the Lua state (out of memory)\n");
         free(a.paths);
@@ -347,7 +404,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "praxis: %s\n", lua_tostring(L, -1));
         exit_code = PX_EXIT_SCRIPT;
     }
-    lua_close(L);
+    px_sandbox_close(L);
     free(a.paths);
     return exit_code;
 }

@@ -8,7 +8,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <readline/readline.h>
@@ -113,9 +115,67 @@ typedef struct reader {
     int prompts;        /* print prompts (interactive on a pipe) */
 } reader;
 
+/* Ctrl-C at the prompt: the handler only sets a flag; our getc turns it
+ * into the key 0x03, bound to cancel_line, which ends readline with the
+ * line marked cancelled. */
+static volatile sig_atomic_t prompt_sigint;
+static int line_cancelled;
+
+static void on_prompt_sigint(int sig)
+{
+    (void)sig;
+    prompt_sigint = 1;
+}
+
+static void prompt_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_prompt_sigint;   /* no SA_RESTART: read() returns EINTR */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static int getc_interruptible(FILE *f)
+{
+    for (;;) {
+        if (prompt_sigint) {
+            prompt_sigint = 0;
+            return 3;
+        }
+        unsigned char ch;
+        ssize_t r = read(fileno(f), &ch, 1);
+        if (r == 1) return ch;
+        if (r == 0) return EOF;
+        if (errno != EINTR) return EOF;
+    }
+}
+
+static int cancel_line(int count, int key)
+{
+    (void)count, (void)key;
+    line_cancelled = 1;
+    rl_point = rl_end;
+    rl_redisplay();
+    fputs("^C", rl_outstream);
+    rl_done = 1;
+    return 0;
+}
+
 static char *read_line(reader *r, const char *prompt)
 {
-    if (r->tty) return readline(prompt);
+    if (r->tty) {
+        line_cancelled = 0;
+        prompt_sigint = 0;
+        prompt_signals();
+        char *line = readline(prompt);
+        signal(SIGINT, SIG_DFL);
+        if (line_cancelled) {
+            fputc('\n', stdout);
+            fflush(stdout);
+        }
+        return line;
+    }
     if (r->prompts) {
         fputs(prompt, stdout);
         fflush(stdout);
@@ -145,6 +205,92 @@ static char *read_line(reader *r, const char *prompt)
     return buf;
 }
 
+/* ---- completion: candidates come from praxis.repl.complete (Lua), which
+ * reads the same metadata as help ---- */
+
+static lua_State *complete_L;
+static char **candidates;
+static size_t ncandidates;
+
+static void free_candidates(void)
+{
+    for (size_t i = 0; i < ncandidates; i++) free(candidates[i]);
+    free(candidates);
+    candidates = NULL;
+    ncandidates = 0;
+}
+
+static char *next_candidate(const char *text, int state)
+{
+    static size_t i;
+    (void)text;
+    if (state == 0) i = 0;
+    while (i < ncandidates) {
+        char *c = candidates[i++];
+        if (c) return strdup(c);
+    }
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    lua_State *L = complete_L;
+    rl_attempted_completion_over = 1;
+    if (!L) return NULL;
+    int top = lua_gettop(L);
+    lua_getglobal(L, "praxis");
+    if (lua_type(L, -1) != LUA_TTABLE || lua_getfield(L, -1, "repl") != LUA_TTABLE ||
+        lua_getfield(L, -1, "complete") != LUA_TFUNCTION) {
+        lua_settop(L, top);
+        return NULL;
+    }
+    lua_pushstring(L, rl_line_buffer);
+    lua_pushinteger(L, start);
+    lua_pushinteger(L, end);
+    lua_pushstring(L, text);
+    if (lua_pcall(L, 4, 2, 0) != LUA_OK) {
+        lua_settop(L, top);
+        return NULL;
+    }
+    char **matches = NULL;
+    if (lua_type(L, -2) == LUA_TSTRING && !strcmp(lua_tostring(L, -2), "files")) {
+        /* a path inside a string: readline's own file name completion */
+        rl_attempted_completion_over = 0;
+        rl_completion_append_character = '\0';
+    } else if (lua_type(L, -2) == LUA_TTABLE) {
+        free_candidates();
+        size_t n = (size_t)lua_rawlen(L, -2);
+        candidates = calloc(n + 1, sizeof *candidates);
+        if (candidates) {
+            for (size_t i = 0; i < n; i++) {
+                lua_rawgeti(L, -2, (lua_Integer)i + 1);
+                const char *c = lua_tostring(L, -1);
+                if (c) candidates[ncandidates++] = strdup(c);
+                lua_pop(L, 1);
+            }
+        }
+        rl_completion_append_character = lua_toboolean(L, -1) ? ' ' : '\0';
+        if (ncandidates) matches = rl_completion_matches(text, next_candidate);
+        free_candidates();
+    }
+    lua_settop(L, top);
+    return matches;
+}
+
+static void setup_readline(lua_State *L)
+{
+    rl_readline_name = "praxis";
+    complete_L = L;
+    rl_attempted_completion_function = complete;
+    /* '.' and ':' stay inside a word, so corpus.par<TAB> completes the chain */
+    rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{(,+-*/%^~#[]";
+    rl_completer_word_break_characters = rl_basic_word_break_characters;
+    rl_completer_quote_characters = "\"'";
+    rl_catch_signals = 0;
+    rl_getc_function = getc_interruptible;
+    rl_bind_key(3, cancel_line);
+}
+
 static int incomplete(lua_State *L, int status)
 {
     if (status == LUA_ERRSYNTAX) {
@@ -171,20 +317,34 @@ static int compile(lua_State *L, const char *chunk)
     return luaL_loadbufferx(L, chunk, strlen(chunk), "=stdin", "t");
 }
 
-/* Shortens a traceback to the message and the first frame of the user's
- * code, unless the full traceback was asked for. */
-static void show_error(lua_State *L, int full)
+/* Calls praxis.repl.<fn>(arg) under the protected path (Ctrl-C armed);
+ * returns its first result as a boolean, or -1 when it failed. */
+static int call_repl(lua_State *L, const char *fn, const char *arg)
 {
-    const char *msg = lua_tostring(L, -1);
-    if (!msg) msg = "(error object is not a string)";
-    fflush(stdout);
-    if (full) {
-        fprintf(stderr, "%s\n", msg);
-        return;
+    int base = lua_gettop(L);
+    lua_getglobal(L, "praxis");
+    lua_getfield(L, -1, "repl");
+    lua_getfield(L, -1, fn);
+    lua_replace(L, base + 1);
+    lua_settop(L, base + 1);
+    lua_pushstring(L, arg);
+    int st = px_host_docall(L, 1, 1);
+    int r;
+    if (st != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        fflush(stdout);
+        if (msg) {
+            const char *tb = strstr(msg, "\nstack traceback:");
+            fprintf(stderr, "%.*s\n", tb ? (int)(tb - msg) : (int)strlen(msg), msg);
+        }
+        r = -1;
+    } else {
+        r = lua_toboolean(L, -1);
     }
-    const char *tb = strstr(msg, "\nstack traceback:");
-    if (tb) fprintf(stderr, "%.*s\n", (int)(tb - msg), msg);
-    else fprintf(stderr, "%s\n", msg);
+    lua_settop(L, base);
+    fflush(stdout);
+    fflush(stderr);
+    return r;
 }
 
 static void banner(lua_State *L, const px_repl_opts *o)
@@ -230,11 +390,12 @@ int px_repl(lua_State *L, const px_repl_opts *o)
     r.prompts = !r.tty && o->interactive && !o->batch;
     int interactive = r.tty || r.prompts;
     if (!interactive) return run_stdin(L);
-    int full_tb = 0, errors = 0;
     char hist[4200] = "";
     if (r.tty) {
-        rl_readline_name = "praxis";
+        setup_readline(L);
         using_history();
+        history_write_timestamps = 1;    /* entries of several lines stay one */
+        history_multiline_entries = 1;
         stifle_history(HISTORY_MAX);
         if (history_path(hist, sizeof hist) == 0) read_history(hist);
     }
@@ -242,26 +403,30 @@ int px_repl(lua_State *L, const px_repl_opts *o)
     for (;;) {
         char *line = read_line(&r, PROMPT1);
         if (!line) break;
+        if (line_cancelled) { free(line); continue; }
+        /* a dot-command: praxis.repl.dot returns true to leave */
+        const char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (p[0] == '.' && (p[1] >= 'a' && p[1] <= 'z')) {
+            if (r.tty) add_history(p);
+            int quit = call_repl(L, "dot", p);
+            free(line);
+            if (quit == 1) break;
+            continue;
+        }
         /* accumulate a chunk until it compiles or fails for another reason */
         size_t cap = strlen(line) + 1;
         char *chunk = malloc(cap);
         if (!chunk) { free(line); break; }
         memcpy(chunk, line, cap);
         free(line);
-        if (!strcmp(chunk, ".quit") || !strcmp(chunk, ".exit")) { free(chunk); break; }
-        if (!strncmp(chunk, ".traceback", 10)) {
-            full_tb = strstr(chunk, "on") != NULL;
-            printf("traceback %s\n", full_tb ? "on" : "off");
-            free(chunk);
-            continue;
-        }
         int base = lua_gettop(L);
-        int st;
+        int st, cancelled = 0;
         for (;;) {
             st = compile(L, chunk);
             if (!incomplete(L, st)) break;
             char *more = read_line(&r, PROMPT2);
-            if (!more) break;
+            if (!more || line_cancelled) { free(more); cancelled = 1; break; }
             size_t n1 = strlen(chunk), n2 = strlen(more);
             char *nc = realloc(chunk, n1 + n2 + 2);
             if (!nc) { free(more); break; }
@@ -270,18 +435,14 @@ int px_repl(lua_State *L, const px_repl_opts *o)
             memcpy(chunk + n1 + 1, more, n2 + 1);
             free(more);
         }
-        if (r.tty && chunk[0]) add_history(chunk);
-        free(chunk);
-        if (st == LUA_OK) st = px_host_docall(L, 0, LUA_MULTRET);
-        if (st == LUA_OK) {
-            px_host_print_results(L, base);
-        } else {
-            show_error(L, full_tb);
-            lua_pop(L, 1);
-            errors++;
-        }
         lua_settop(L, base);
-        fflush(stdout);
+        if (cancelled && line_cancelled) { free(chunk); continue; }
+        if (r.tty && chunk[strspn(chunk, " \t\n")]) add_history(chunk);
+        /* praxis.repl.eval compiles again, runs, prints and reports */
+        call_repl(L, "eval", chunk);
+        free(chunk);
+        lua_settop(L, base);
+        if (cancelled) break;   /* end of input inside a chunk */
     }
     if (r.prompts) putchar('\n');
     if (r.tty) {
@@ -291,6 +452,89 @@ int px_repl(lua_State *L, const px_repl_opts *o)
         }
         putchar('\n');
     }
-    (void)errors;
+    fflush(stdout);
     return 0;
+}
+
+/* ---- helpers for the Lua side: terminal, progress ---- */
+
+static int term_isatty(lua_State *L)
+{
+    lua_pushboolean(L, isatty((int)luaL_optinteger(L, 1, 1)));
+    return 1;
+}
+
+/* The width to fit output to: the terminal's (TIOCGWINSZ) when stdout is
+ * one, else COLUMNS, else 100. */
+static int term_width(lua_State *L)
+{
+    struct winsize ws;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        lua_pushinteger(L, ws.ws_col);
+        return 1;
+    }
+    const char *c = getenv("COLUMNS");
+    int n = c ? atoi(c) : 0;
+    lua_pushinteger(L, n > 10 ? n : 100);
+    return 1;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int term_now(lua_State *L)
+{
+    lua_pushnumber(L, now_seconds());
+    return 1;
+}
+
+/* praxis.progress(done, total, label): a bar on stderr when it is a
+ * terminal, redrawn at most ten times a second; done >= total clears it. */
+static struct { double t0, last; int drawn; } lbar;
+
+static int l_progress(lua_State *L)
+{
+    lua_Number done = luaL_checknumber(L, 1);
+    lua_Number total = luaL_checknumber(L, 2);
+    const char *label = luaL_optstring(L, 3, "working");
+    if (!isatty(2) || getenv("PRAXIS_NO_PROGRESS")) return 0;
+    double t = now_seconds();
+    if (done <= 0 || lbar.t0 == 0) {
+        lbar.t0 = t;
+        lbar.last = 0;
+    }
+    if (done >= total) {
+        if (lbar.drawn) fputs("\r\033[K", stderr);
+        lbar.drawn = 0;
+        lbar.t0 = 0;
+        return 0;
+    }
+    if (t - lbar.last < 0.1) return 0;
+    lbar.last = t;
+    double frac = total > 0 ? done / total : 0;
+    if (frac < 0) frac = 0;
+    char bars[31];
+    int filled = (int)(frac * 30);
+    for (int i = 0; i < 30; i++) bars[i] = i < filled ? '#' : '.';
+    bars[30] = '\0';
+    double el = t - lbar.t0, eta = frac > 0 ? el / frac - el : 0;
+    fprintf(stderr, "\r%.30s [%s] %3.0f%%  %.0f/%.0f  ETA %.0fs ", label, bars, frac * 100,
+            (double)done, (double)total, eta);
+    fflush(stderr);
+    lbar.drawn = 1;
+    return 0;
+}
+
+void px_repl_openlib(lua_State *L)
+{
+    static const luaL_Reg term[] = {
+        {"isatty", term_isatty}, {"width", term_width}, {"now", term_now}, {NULL, NULL}};
+    luaL_newlib(L, term);
+    lua_setfield(L, -2, "_term");
+    lua_pushcfunction(L, l_progress);
+    lua_setfield(L, -2, "progress");
 }

@@ -22,6 +22,10 @@ void px_host_sigint_disarm(void);
 /* Ctrl-C for plain C commands (info): sets the flag only. */
 void px_host_sigint_simple(void);
 
+/* Adds the REPL's helpers to the praxis table on top of the stack:
+ * praxis._term (isatty, width), praxis.progress. */
+void px_repl_openlib(lua_State *L);
+
 int px_host_docall(lua_State *L, int narg, int nres);
 int px_host_report(lua_State *L, int status);
 void px_host_print_results(lua_State *L, int base);

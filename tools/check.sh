@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the test suites and closes with one line: N passed, N failed, N skipped.
-# Usage: tools/check.sh [suite...]   suites: unit cli corpora lua asan valgrind
+# Usage: tools/check.sh [suite...]   suites: unit cli corpora lua repl asan valgrind
 # Each suite's runner ends with its own "N passed, N failed, N skipped" line;
 # this script adds them up.
 PYTHON=${PYTHON:-/usr/bin/python3}
@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 OUT=build/results
 mkdir -p "$OUT"
-suites=${*:-"unit lua cli corpora asan valgrind"}
+suites=${*:-"unit lua cli repl corpora asan valgrind"}
 total_p=0; total_f=0; total_s=0; failed_suites=""
 
 run_suite() {
@@ -51,16 +51,17 @@ unit_runner() {
 for suite in $suites; do
     case $suite in
     unit) run_suite unit unit_runner build/unit ;;
-    lua) run_suite lua ./praxis run tests/lua/run.lua ;;
+    lua) rm -rf "$OUT/lua-out"; run_suite lua ./praxis run --trust --out "$OUT/lua-out" tests/lua/run.lua ;;
     cli) run_suite cli "$PYTHON" tools/clitest.py --praxis ./praxis tests/cli/*.t ;;
     corpora) run_suite corpora bash tests/corpora/real_counts.sh ./praxis ;;
+    repl) run_suite repl sh tests/repl/run.sh ./praxis ;;
     asan)
         echo "== building with AddressSanitizer + UndefinedBehaviorSanitizer"
         if make --no-print-directory asan >"$OUT/asan-build.log" 2>&1; then
             export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
             export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
             run_suite asan-unit unit_runner build/asan/unit
-            run_suite asan-lua build/asan/praxis run tests/lua/run.lua
+            rm -rf "$OUT/asan-lua-out"; run_suite asan-lua build/asan/praxis run --trust --out "$OUT/asan-lua-out" tests/lua/run.lua
             run_suite asan-cli "$PYTHON" tools/clitest.py --praxis build/asan/praxis tests/cli/*.t
             unset ASAN_OPTIONS UBSAN_OPTIONS
         else

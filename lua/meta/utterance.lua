@@ -1,0 +1,25 @@
+---@meta
+
+---@class praxis.Utterance
+--- One act of speaking or writing: a TEI u, sp or post.
+---@field id string its id (the xml:id, or DOCUMENT.uN)
+---@field text string the text, whitespace collapsed
+---@field speaker praxis.Participant the (first) speaker
+---@field speakers praxis.Selection every speaker
+---@field addressees praxis.Selection the addressees, when encoded
+---@field document praxis.Document the document it is in
+---@field segment praxis.Segment the segment it is in, or nil
+---@field index integer its position in its document (1-based)
+---@field reply_to praxis.Utterance the utterance it replies to, or nil
+---@field start_time number seconds from the start of the recording, or nil
+---@field end_time number seconds, or nil
+---@field duration number end_time - start_time, or nil
+---@field time number absolute time (seconds since 1970), when known
+---@field lang string its language, when declared
+---@field tokens table its words, normalised (case-folded, NFC)
+---@field word_count integer how many tokens
+---@field events table pauses, vocal and kinesic events, incidents inside it
+---@field annotations table annotation tiers by type
+---@field source string "file:line:col" of its element, to cite it
+---@usage corpus.utterances[1].text
+local Utterance = {}
