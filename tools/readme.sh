@@ -7,16 +7,24 @@ check=0
 [ "$1" = "--check" ] && { check=1; shift; }
 praxis=${1:-./praxis}
 tour=$(mktemp)
-trap 'rm -f "$tour" "$tour.new"' EXIT
+trap 'rm -f "$tour" "$tour.new" "$tour.scripts"' EXIT
 {
     echo '```text'
     echo '$ make run'
     PRAXIS_NO_PROGRESS=1 "$praxis" --interactive <docs/tour.txt 2>&1 | sed -e 's/[[:space:]]*$//'
     echo '```'
 } >"$tour"
-awk -v tour="$tour" '
+{
+    echo '```text'
+    echo '$ praxis scripts'
+    "$praxis" scripts 2>&1 | sed -e 's/[[:space:]]*$//'
+    echo '```'
+} >"$tour.scripts"
+awk -v tour="$tour" -v scripts="$tour.scripts" '
     /<!-- tour:begin -->/ { print; while ((getline line < tour) > 0) print line; skip = 1; next }
     /<!-- tour:end -->/ { skip = 0 }
+    /<!-- scripts:begin -->/ { print; while ((getline line < scripts) > 0) print line; skip = 1; next }
+    /<!-- scripts:end -->/ { skip = 0 }
     !skip { print }
 ' README.md >"$tour.new"
 if [ $check -eq 1 ]; then
