@@ -1220,12 +1220,17 @@ static void end_document(imp *s)
 /* Utterances                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The raw attributes of a unit, as key/values (xml:id is the unit's id
- * and stays out): "who", "ana", "trans", "xml:lang", "indentLevel"... */
+/* The raw attributes of a unit, as key/values: "ana", "trans", "xml:lang",
+ * "indentLevel", "when-iso"... Those whose meaning the model holds in
+ * fields of its own, and whose values are mostly unique (xml:id, @start,
+ * @end, @synch: u.id, u.start_time, u.end_time) stay out: interning a
+ * unique value per utterance would cost a hash-table entry each. */
 static void push_raw_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a)
 {
     for (int i = 0; i < nb - nb_defaulted && !s->stop; i++) {
-        const char *local = (const char *)a[i * 5], *prefix = (const char *)a[i * 5 + 1];
+        const xmlChar *name = a[i * 5];
+        const char *local = (const char *)name, *prefix = (const char *)a[i * 5 + 1];
+        if (name == s->p.an[A_START] || name == s->p.an[A_END] || name == s->p.an[A_SYNCH]) continue;
         if (prefix && !strcmp(prefix, "xml") && !strcmp(local, "id")) continue;
         char key[160];
         if (prefix) snprintf(key, sizeof key, "%s:%s", prefix, local);

@@ -14,12 +14,14 @@
 ---@field start_time number seconds from the start of the recording, or nil
 ---@field end_time number seconds, or nil
 ---@field duration number end_time - start_time, or nil
----@field time number absolute time (seconds since 1970), when known
+---@field time string absolute date-time (ISO 8601), when known
 ---@field lang string its language, when declared
 ---@field tokens table its words, normalised (case-folded, NFC)
 ---@field word_count integer how many tokens
 ---@field events table pauses, vocal and kinesic events, incidents inside it
----@field annotations table annotation tiers by type
+---@field annotations table annotation tiers by type (ISO spanGrp): type -> list of {text, from, to}
+---@field attributes table the unit's other raw attributes (ana, trans, type, when-iso, ...): start, end, synch and xml:id are fields of their own
+---@field indent_level integer a post's @indentLevel, or nil
 ---@field source string "file:line:col" of its element, to cite it
 ---@usage corpus.utterances[1].text
 local Utterance = {}
