@@ -221,6 +221,7 @@ typedef struct pstate {
     const xmlChar *an[A_COUNT];
     struct { const xmlChar *p; uint8_t e; uint16_t unk; } cache[512];
     struct { const xmlChar *p; int8_t k; } acache[256];   /* attribute name -> A_*, -1 other */
+    struct { const xmlChar *p, *prefix; px_str key; } kcache[64];   /* raw attribute keys */
     const xmlChar *tei_uri, *xml_uri, *xi_uri;   /* namespace pointers seen (dictionary strings) */
     px_map names_seen;
     uint32_t names;
@@ -369,7 +370,8 @@ static px_pos elem_pos(imp *s)
     for (; r + 8 <= in->cur; r += 8) {
         uint64_t w;
         memcpy(&w, r, 8);
-        chars -= __builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+        uint64_t m = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;   /* 1 per continuation byte */
+        chars -= (int)((m * 0x0101010101010101ULL) >> 56);
     }
     for (; r < in->cur; r++) chars -= (*r & 0xC0) == 0x80;
     px_pos p = {s->p.file, (uint32_t)(in->line > 0 ? in->line : 0),
@@ -1225,18 +1227,34 @@ static void end_document(imp *s)
  * fields of its own, and whose values are mostly unique (xml:id, @start,
  * @end, @synch: u.id, u.start_time, u.end_time) stay out: interning a
  * unique value per utterance would cost a hash-table entry each. */
+/* The key of a raw attribute ("ana", "xml:lang"), interned once per name
+ * (names are the parser's dictionary strings: a pointer-keyed cache). */
+static px_str raw_key(imp *s, const xmlChar *name, const xmlChar *prefix)
+{
+    size_t h = ((uintptr_t)name >> 3) & 63;
+    if (s->p.kcache[h].p == name && s->p.kcache[h].prefix == prefix) return s->p.kcache[h].key;
+    char key[160];
+    size_t n = 0, pl = prefix ? strlen((const char *)prefix) : 0, ll = strlen((const char *)name);
+    if (pl + ll + 2 > sizeof key) return 0;
+    if (pl) { memcpy(key, prefix, pl); key[pl] = ':'; n = pl + 1; }
+    memcpy(key + n, name, ll);
+    px_str k = intern(s, key, n + ll);
+    s->p.kcache[h].p = name;
+    s->p.kcache[h].prefix = prefix;
+    s->p.kcache[h].key = k;
+    return k;
+}
+
 static void push_raw_attrs(imp *s, int nb, int nb_defaulted, const xmlChar **a)
 {
     for (int i = 0; i < nb - nb_defaulted && !s->stop; i++) {
         const xmlChar *name = a[i * 5];
-        const char *local = (const char *)name, *prefix = (const char *)a[i * 5 + 1];
         if (name == s->p.an[A_START] || name == s->p.an[A_END] || name == s->p.an[A_SYNCH]) continue;
-        if (prefix && !strcmp(prefix, "xml") && !strcmp(local, "id")) continue;
-        char key[160];
-        if (prefix) snprintf(key, sizeof key, "%s:%s", prefix, local);
-        else snprintf(key, sizeof key, "%s", local);
+        if (name == s->p.an[A_ID] && is_xml_ns(s, a[i * 5 + 2])) continue;
+        px_str key = raw_key(s, name, a[i * 5 + 1]);
         px_str v = intern_attr(s, a[i * 5 + 3], a[i * 5 + 4]);
-        add_kv(s, key, v);
+        px_kv kv = {key, v};
+        if (PX_VEC_PUSH(s->c->kvs, kv)) oom(s);
     }
 }
 
