@@ -275,7 +275,8 @@ typedef struct imp {
     int pending_space;
     uint32_t text_start;
     int seg_lang_taken, utt_own_lang;
-    PX_VEC(uint64_t) wspans; /* (offset << 32) | length */
+    PX_VEC(uint64_t) wspans;
+    PX_VEC(uint32_t) deferred;  /* utterances whose words are cut at the document's end */ /* (offset << 32) | length */
     PX_VEC(spanframe) spans; /* open spanGrp/span of the unit */
     PX_VEC(char) spanbuf;    /* text of the open spans */
     int span_pending;
@@ -1102,8 +1103,27 @@ static void check_time_order(imp *s, px_document *d)
     free(last);
 }
 
+static void tok_cb(void *ud, const char *w, size_t n);
+
+/* Cuts the words of the utterances whose tokens were left for later. */
+static void tokenize_deferred(imp *s)
+{
+    px_corpus *c = s->c;
+    for (size_t i = 0; i < s->deferred.n && !s->stop; i++) {
+        uint32_t ix = s->deferred.v[i];
+        uint32_t first = (uint32_t)c->tokens.n;
+        px_tokenize(c->text.v + c->utterances.v[ix].text_off, c->utterances.v[ix].text_len,
+                    tok_cb, s);
+        px_utterance *u = &c->utterances.v[ix];
+        u->tok_first = first;
+        u->tok_count = (uint32_t)(c->tokens.n - first);
+    }
+    s->deferred.n = 0;
+}
+
 static void end_document(imp *s)
 {
+    tokenize_deferred(s);
     px_corpus *c = s->c;
     px_document *d = &c->documents.v[s->doc];
     d->utt_count = (uint32_t)c->utterances.n - d->utt_first;
@@ -1444,9 +1464,13 @@ static void end_unit(imp *s)
             uint32_t off = (uint32_t)(s->wspans.v[i] >> 32), len = (uint32_t)s->wspans.v[i];
             tok_push(s, c->text.v + off, len);
         }
-    } else {
-        px_tokenize(text, u->text_len, tok_cb, s);
+    } else if (u->text_len) {
+        /* words are cut at the end of the document, all in one go: the
+         * word cache and the term table then have the cache to themselves
+         * instead of fighting the parser for it */
+        if (PX_VEC_PUSH(s->deferred, s->utt)) { oom(s); return; }
     }
+    (void)text;
     u = &c->utterances.v[s->utt];
     u->tok_count = (uint32_t)(c->tokens.n - u->tok_first);
     u->ev_count = (uint32_t)(c->events.n - u->ev_first);
@@ -2727,6 +2751,7 @@ done:
     PX_VEC_FREE(s->whens);
     PX_VEC_FREE(s->pend);
     PX_VEC_FREE(s->wspans);
+    PX_VEC_FREE(s->deferred);
     PX_VEC_FREE(s->spans);
     PX_VEC_FREE(s->spanbuf);
     PX_VEC_FREE(s->capbuf);
