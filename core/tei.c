@@ -222,6 +222,7 @@ typedef struct pstate {
     struct { const xmlChar *p; uint8_t e; uint16_t unk; } cache[512];
     struct { const xmlChar *p; int8_t k; } acache[256];   /* attribute name -> A_*, -1 other */
     struct { const xmlChar *p, *prefix; px_str key; } kcache[64];   /* raw attribute keys */
+    struct { uint64_t h0, h1; uint32_t len; px_str id; } vcache[512];   /* short values (who...) */
     const xmlChar *tei_uri, *xml_uri, *xi_uri;   /* namespace pointers seen (dictionary strings) */
     px_map names_seen;
     uint32_t names;
@@ -419,10 +420,30 @@ static px_str intern(imp *s, const char *v, size_t n)
 
 /* Attribute values arrive with '&' kept as "&#38;" (the parser does not
  * replace entities): decode that one form. */
+static inline uint64_t word8(const char *s, size_t n);
+
 static px_str intern_attr(imp *s, const xmlChar *v, const xmlChar *end)
 {
     size_t n = (size_t)(end - v);
-    if (!memchr(v, '&', n)) return intern(s, (const char *)v, n);
+    if (!memchr(v, '&', n)) {
+        if (n > 16 || n == 0) return intern(s, (const char *)v, n);
+        /* attribute values repeat (speakers, types): a direct-mapped cache
+         * of this parser's short values spares the string table */
+        const char *w = (const char *)v;
+        uint64_t h0 = word8(w, n < 8 ? n : 8), h1 = n > 8 ? word8(w + 8, n - 8) : 0;
+        uint64_t key = (h0 ^ (h1 * 0xff51afd7ed558ccdULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+        size_t slot = key >> (64 - 9);
+        if (s->p.vcache[slot].len == n && s->p.vcache[slot].h0 == h0 && s->p.vcache[slot].h1 == h1)
+            return s->p.vcache[slot].id;
+        px_str id = intern(s, w, n);
+        if (!s->stop) {
+            s->p.vcache[slot].h0 = h0;
+            s->p.vcache[slot].h1 = h1;
+            s->p.vcache[slot].len = (uint32_t)n;
+            s->p.vcache[slot].id = id;
+        }
+        return id;
+    }
     char small[256] = {0};
     char *buf = n < sizeof small ? small : malloc(n + 1);
     if (!buf) { oom(s); return 0; }
@@ -1633,6 +1654,7 @@ static void end_span(imp *s)
 static int is_xi_ns(imp *s, const xmlChar *uri)
 {
     if (uri == s->p.xi_uri) return 1;
+    if (!uri || uri == s->p.tei_uri) return 0;   /* the common case, no strcmp */
     if (strcmp((const char *)uri, XI_NS) != 0 && strcmp((const char *)uri, XI_NS_OLD) != 0)
         return 0;
     s->p.xi_uri = uri;
