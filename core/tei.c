@@ -2358,12 +2358,15 @@ static void on_serror(void *ctx, xmlErrorPtr error)
             refuse(s, PX_EDATA, pos, "the file is empty");
             return;
         }
-        if (s->depth > 0) {
+        if (s->depth > s->p.base_depth) {
+            /* the elements of this file (an included one sits below its
+             * includer's) */
             frame *f = &s->frames.v[s->depth - 1];
+            uint32_t open = s->depth - s->p.base_depth;
             refuse(s, PX_EDATA, pos,
                    "the file ends inside the document: %u element%s still open (the "
                    "innermost is <%s>, opened on line %u); is the file cut short?",
-                   s->depth, s->depth == 1 ? " is" : "s are",
+                   open, open == 1 ? " is" : "s are",
                    f->name ? (const char *)f->name : "?", f->line);
             return;
         }
@@ -2689,7 +2692,8 @@ static void run_include(imp *s, const px_tei_source *src, const char *path, px_p
              * memory its vectors hold now */
 #define KEEP(f) do { saved->f.v = s->f.v; saved->f.cap = s->f.cap; } while (0)
             KEEP(frames); KEEP(divs); KEEP(wtext); KEEP(widx); KEEP(whens); KEEP(pend);
-            KEEP(wspans); KEEP(spans); KEEP(spanbuf); KEEP(capbuf); KEEP(docid_first);
+            KEEP(wspans); KEEP(deferred); KEEP(spans); KEEP(spanbuf); KEEP(capbuf);
+            KEEP(docid_first);
             KEEP(raw_term); KEEP(incstack);
 #undef KEEP
             saved->widx.n = 0;
