@@ -104,9 +104,11 @@ check-cli: all
 	@sh tools/check.sh cli
 
 # ---- benchmarks ---------------------------------------------------------
+# every part runs; the exit status says whether every target held
 bench: all
-	tests/bench/run.sh ./praxis
-	@if [ -x tests/bench/graph.sh ]; then tests/bench/graph.sh ./praxis; fi
+	@rc=0; tests/bench/run.sh ./praxis || rc=1; \
+	 tests/bench/graph.sh ./praxis || rc=1; \
+	 if [ $$rc -ne 0 ]; then echo "make bench: a target above was not met"; fi; exit $$rc
 
 # ---- fuzzing: make fuzz FUZZ_SECONDS=N (tests/fuzz/README.md) -----------
 FUZZ_SECONDS ?= 60
