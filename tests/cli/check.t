@@ -57,7 +57,7 @@ checked 2 files: 0 errors, 2 warnings
 === check: a refused included file is reported with the chain, the root loads
 $ mkdir -p $TMPDIR/p && printf '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">\n <xi:include href="a.xml"/>\n <xi:include href="b.xml"/>\n</teiCorpus>\n' > $TMPDIR/p/root.xml && printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n<u who="#x">hi</u></body></text>\n' > $TMPDIR/p/a.xml && printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><creation><date when="2020"/></creation><particDesc><person xml:id="y"/></particDesc></profileDesc></teiHeader><text><body><u who="#y">fine</u></body></text></TEI>\n' > $TMPDIR/p/b.xml && cd $TMPDIR && praxis check p; praxis info --json p
 --- stdout
-p/root.xml:2:2 > p/a.xml:2:33: error: the file ends inside the document: 2 elements are still open (the innermost is <TEI>, opened on line 1); is the file cut short? [refused]
+p/root.xml:2:2 > p/a.xml:2:33: error: the file ends inside the document: 1 element is still open (the innermost is <TEI>, opened on line 1); is the file cut short? [refused]
 checked 3 files: 1 error, 0 warnings
 {"corpus":"p","files":3,"refused":1,"components":1,"bytes":476,"documents":1,"participants":1,"speaking_participants":1,"utterances":1,"tokens":1,"types":1,"segments":1,"events":0,"timed_utterances":0,"timed_seconds":0.000,"dates":{"first":"2020","last":"2020"},"kinds":{"spoken":1},"warnings":0,"errors":0}
 
