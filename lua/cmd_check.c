@@ -96,18 +96,10 @@ int px_cmd_check(int argc, char **argv)
         free(paths);
         return PX_EXIT_USAGE;
     }
-    px_host_progress_setup(&opt);
-    px_error err;
-    px_error_clear(&err);
-    px_corpus *c = px_corpus_open(paths, n, &opt, &err);
-    px_host_progress_done();
+    int rc_open;
+    px_corpus *c = px_host_open(paths, n, &opt, &rc_open);
     free(paths);
-    if (!c) {
-        char msg[1400];
-        px_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "praxis: %s\n", msg);
-        return err.code == PX_EINTR ? PX_EXIT_INTERRUPTED : PX_EXIT_DATA;
-    }
+    if (!c) return rc_open;
     size_t nl = c->refusals.n + c->problems.n;
     line *lines = calloc(nl + 1, sizeof *lines);
     if (!lines) { px_corpus_unref(c); fputs("praxis: out of memory\n", stderr); return PX_EXIT_SCRIPT; }

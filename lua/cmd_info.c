@@ -59,18 +59,10 @@ int px_cmd_info(int argc, char **argv)
         free(paths);
         return PX_EXIT_USAGE;
     }
-    px_host_progress_setup(&opt);
-    px_error err;
-    px_error_clear(&err);
-    px_corpus *c = px_corpus_open(paths, n, &opt, &err);
-    px_host_progress_done();
+    int rc_open;
+    px_corpus *c = px_host_open(paths, n, &opt, &rc_open);
     free(paths);
-    if (!c) {
-        char msg[1400];
-        px_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "praxis: %s\n", msg);
-        return err.code == PX_EINTR ? PX_EXIT_INTERRUPTED : PX_EXIT_DATA;
-    }
+    if (!c) return rc_open;
     int rc = px_host_report_refusals(c, strict);
     if (rc == 0 || rc == PX_EXIT_DATA) {
         px_summary s;

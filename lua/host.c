@@ -27,6 +27,23 @@ int px_host_report_refusals(const px_corpus *c, int strict)
     return PX_EXIT_OK;
 }
 
+px_corpus *px_host_open(const char *const *paths, size_t n, px_options *opt, int *rc)
+{
+    px_host_progress_setup(opt);
+    px_error err;
+    px_error_clear(&err);
+    px_corpus *c = px_corpus_open(paths, n, opt, &err);
+    px_host_progress_done();
+    *rc = PX_EXIT_OK;
+    if (!c) {
+        char msg[1400];
+        px_error_format(&err, msg, sizeof msg);
+        fprintf(stderr, "praxis: %s\n", msg);
+        *rc = err.code == PX_EINTR ? PX_EXIT_INTERRUPTED : PX_EXIT_DATA;
+    }
+    return c;
+}
+
 /* The bar's state lives in the host (one per process, like the terminal). */
 typedef struct bar { int on, drawn; double t0, last; } bar;
 static bar progress_bar;

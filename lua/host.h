@@ -20,6 +20,11 @@ enum {
  * under strict), else 0. */
 int px_host_report_refusals(const px_corpus *c, int strict);
 
+/* Loads paths (files or folders) with the progress bar; on failure prints
+ * "praxis: message" and sets *rc to the exit status it deserves (3, or 130
+ * when interrupted), returning NULL. */
+px_corpus *px_host_open(const char *const *paths, size_t n, px_options *opt, int *rc);
+
 /* A progress bar on stderr for long loads, when stderr is a terminal. */
 void px_host_progress_setup(px_options *opt);
 void px_host_progress_done(void);

@@ -221,18 +221,8 @@ static int open_corpus(lua_State *L, args *a, int *exit_code)
         paths = bundled;
         n = 1;
     }
-    px_host_progress_setup(&a->opt);
-    px_error err;
-    px_error_clear(&err);
-    px_corpus *c = px_corpus_open(paths, (size_t)n, &a->opt, &err);
-    px_host_progress_done();
-    if (!c) {
-        char msg[1400];
-        px_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "praxis: %s\n", msg);
-        *exit_code = err.code == PX_EINTR ? PX_EXIT_INTERRUPTED : PX_EXIT_DATA;
-        return -1;
-    }
+    px_corpus *c = px_host_open(paths, (size_t)n, &a->opt, exit_code);
+    if (!c) return -1;
     int rc = px_host_report_refusals(c, a->strict);
     if (rc != 0) {
         px_corpus_unref(c);
