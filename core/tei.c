@@ -516,6 +516,16 @@ static int append_collapsed(void *vecp, size_t start, int *pending,
 {
     PX_VEC(char) *v = vecp;
     if (PX_VEC_RESERVE(*v, v->n + n + 2)) return -1;
+    /* the usual run of words: no line breaks, tabs or double spaces, no
+     * space at either end: copied whole */
+    if (n && !is_xml_space(p[0]) && !is_xml_space(p[n - 1]) && !memchr(p, '\n', n) &&
+        !memchr(p, '\t', n) && !memchr(p, '\r', n) && !memmem(p, n, "  ", 2)) {
+        if (*pending && v->n > start) v->v[v->n++] = ' ';
+        *pending = 0;
+        memcpy(v->v + v->n, p, n);
+        v->n += n;
+        return 0;
+    }
     size_t i = 0;
     while (i < n) {
         if (is_xml_space(p[i])) {
