@@ -149,6 +149,29 @@ done:
 
 /* ---- reply, address -------------------------------------------------- */
 
+/* Without @replyTo, inside a thread (a segment of type "thread"), a post
+ * replies to the nearest earlier post of lower @indentLevel; elsewhere, or
+ * without indentation, to nothing (no guessing). O(log n + distance). */
+static uint32_t indent_parent(const px_corpus *c, uint32_t u)
+{
+    const px_utterance *a = &c->utterances.v[u];
+    if (a->indent < 0 || a->segment == PX_NONE || a->segment >= c->segments.n) return PX_NONE;
+    const px_segment *g = &c->segments.v[a->segment];
+    if (!g->type || strcmp(px_str_get(c, g->type), "thread") != 0) return PX_NONE;
+    const uint32_t *list = c->seg_utts.v + g->utt_first;
+    size_t lo = 0, hi = g->utt_count;          /* u's place: utterances are in order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid] < u) lo = mid + 1;
+        else hi = mid;
+    }
+    while (lo-- > 0) {
+        const px_utterance *b = &c->utterances.v[list[lo]];
+        if (b->indent >= 0 && b->indent < a->indent) return list[lo];
+    }
+    return PX_NONE;
+}
+
 px_status px_interact_reply(const px_corpus *c, const uint32_t *utts, size_t n,
                             px_interactions *out, px_error *err)
 {
@@ -158,6 +181,7 @@ px_status px_interact_reply(const px_corpus *c, const uint32_t *utts, size_t n,
     px_status st = PX_OK;
     for (size_t i = 0; i < k && !st; i++) {
         uint32_t u = v[i], r = c->utterances.v[u].reply_to;
+        if (r == PX_NONE) r = indent_parent(c, u);
         if (r == PX_NONE || r >= c->utterances.n) continue;
         /* i replies to j: edge i -> j, from i's utterance to j's */
         const px_utterance *a = &c->utterances.v[u], *b = &c->utterances.v[r];

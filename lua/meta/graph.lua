@@ -16,7 +16,8 @@ local Interactions = {}
 --- of one speaker collapse; opts.max_gap seconds drops slower answers when
 --- both are timed; opts.skip = function(u) takes turns out, such as the
 --- chair's), "reply" (@replyTo: the reply's speaker -> the replied-to
---- speaker), "address" (u.addressees), "mention" (an utterance token equals
+--- speaker; without it, inside a thread, the nearest earlier post of lower
+--- @indentLevel; else nothing), "address" (u.addressees), "mention" (an utterance token equals
 --- a participant's id or a part of their name of two or more letters, both
 --- case-folded; oneself excluded), "copresence" (undirected: both speak in
 --- the same segment; weighted by count this is DraCor's network, lone

@@ -395,3 +395,25 @@ describe("scripts/engagement.lua on alinsu (golden)", function()
     expect(r.persistence:columns()[5]).to_be("persistence")
   end)
 end)
+
+describe("reply: @replyTo, else the indentation of a thread (tests/graph/thread/thread.xml)", function()
+  local c = praxis.open("tests/graph/thread/thread.xml")
+  local got = {}
+  for i in c.utterances:interactions("reply"):each() do
+    got[#got + 1] = i.from.id .. ":" .. i.source.id .. "->" .. i.to.id .. ":" .. i.target.id
+  end
+
+  it("links each post to the nearest earlier post of lower level", function()
+    expect(got[1]).to_be("p2:b->p1:a")
+    expect(got[2]).to_be("p3:c->p2:b")
+    expect(got[3]).to_be("p4:c->p1:a")
+  end)
+
+  it("lets an explicit @replyTo win over indentation", function()
+    expect(got[4]).to_be("p6:a->p2:b")
+  end)
+
+  it("guesses nothing at level 0 nor outside a thread", function()
+    expect(#got).to_be(4)
+  end)
+end)
