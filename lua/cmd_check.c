@@ -63,38 +63,18 @@ int px_cmd_check(int argc, char **argv)
 {
     px_options opt;
     px_options_init(&opt);
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n = 0;
-    int only_paths = 0;
-    if (!paths) { fputs("praxis: out of memory\n", stderr); return PX_EXIT_SCRIPT; }
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (!only_paths && a[0] == '-' && a[1]) {
-            if (!strcmp(a, "--codes")) {
-                for (size_t k = 0; k < sizeof check_codes / sizeof check_codes[0]; k++)
-                    printf("%-19s %-8s %s\n", check_codes[k].code, check_codes[k].severity,
-                           check_codes[k].meaning);
-                free(paths);
-                return 0;
-            }
-            if (!strcmp(a, "--per-document")) opt.identity = PX_IDENTITY_DOCUMENT;
-            else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { check_usage(stdout); free(paths); return 0; }
-            else if (!strcmp(a, "--")) only_paths = 1;
-            else {
-                fprintf(stderr, "praxis check: unknown option '%s'\n", a);
-                check_usage(stderr);
-                free(paths);
-                return PX_EXIT_USAGE;
-            }
-        } else {
-            paths[n++] = a;
-        }
-    }
-    if (!n) {
-        fputs("praxis check: no corpus given\n", stderr);
-        check_usage(stderr);
+    int codes = 0;
+    const px_flag flags[] = {{"--codes", &codes, 1}, {NULL, NULL, 0}};
+    const char **paths;
+    size_t n;
+    int rc_args = px_host_args("check", argc, argv, flags, check_usage, &opt, &paths, &n);
+    if (rc_args >= 0) return rc_args;
+    if (codes) {
+        for (size_t k = 0; k < sizeof check_codes / sizeof check_codes[0]; k++)
+            printf("%-19s %-8s %s\n", check_codes[k].code, check_codes[k].severity,
+                   check_codes[k].meaning);
         free(paths);
-        return PX_EXIT_USAGE;
+        return 0;
     }
     int rc_open;
     px_corpus *c = px_host_open(paths, n, &opt, &rc_open);

@@ -31,34 +31,11 @@ int px_cmd_info(int argc, char **argv)
     int json = 0, strict = 0;
     px_options opt;
     px_options_init(&opt);
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t n = 0;
-    int only_paths = 0;
-    if (!paths) { fputs("praxis: out of memory\n", stderr); return PX_EXIT_SCRIPT; }
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (!only_paths && a[0] == '-' && a[1]) {
-            if (!strcmp(a, "--json")) json = 1;
-            else if (!strcmp(a, "--strict")) strict = 1;
-            else if (!strcmp(a, "--per-document")) opt.identity = PX_IDENTITY_DOCUMENT;
-            else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { info_usage(stdout); free(paths); return 0; }
-            else if (!strcmp(a, "--")) only_paths = 1;
-            else {
-                fprintf(stderr, "praxis info: unknown option '%s'\n", a);
-                info_usage(stderr);
-                free(paths);
-                return PX_EXIT_USAGE;
-            }
-        } else {
-            paths[n++] = a;
-        }
-    }
-    if (!n) {
-        fputs("praxis info: no corpus given\n", stderr);
-        info_usage(stderr);
-        free(paths);
-        return PX_EXIT_USAGE;
-    }
+    const px_flag flags[] = {{"--json", &json, 0}, {"--strict", &strict, 0}, {NULL, NULL, 0}};
+    const char **paths;
+    size_t n;
+    int rc_args = px_host_args("info", argc, argv, flags, info_usage, &opt, &paths, &n);
+    if (rc_args >= 0) return rc_args;
     int rc_open;
     px_corpus *c = px_host_open(paths, n, &opt, &rc_open);
     free(paths);

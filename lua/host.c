@@ -27,6 +27,41 @@ int px_host_report_refusals(const px_corpus *c, int strict)
     return PX_EXIT_OK;
 }
 
+int px_host_args(const char *cmd, int argc, char **argv, const px_flag *flags,
+                 void (*usage)(FILE *), px_options *opt, const char ***paths, size_t *n)
+{
+    *n = 0;
+    *paths = calloc((size_t)argc + 1, sizeof **paths);
+    if (!*paths) { fputs("praxis: out of memory\n", stderr); return PX_EXIT_SCRIPT; }
+    int only_paths = 0, standalone = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_paths || a[0] != '-' || !a[1]) { (*paths)[(*n)++] = a; continue; }
+        const px_flag *f = flags;
+        while (f && f->name && strcmp(f->name, a)) f++;
+        if (f && f->name) { *f->set = 1; standalone |= f->standalone; }
+        else if (!strcmp(a, "--per-document")) opt->identity = PX_IDENTITY_DOCUMENT;
+        else if (!strcmp(a, "--")) only_paths = 1;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            free(*paths);
+            return PX_EXIT_OK;
+        } else {
+            fprintf(stderr, "praxis %s: unknown option '%s'\n", cmd, a);
+            usage(stderr);
+            free(*paths);
+            return PX_EXIT_USAGE;
+        }
+    }
+    if (!*n && !standalone) {
+        fprintf(stderr, "praxis %s: no corpus given\n", cmd);
+        usage(stderr);
+        free(*paths);
+        return PX_EXIT_USAGE;
+    }
+    return -1;
+}
+
 px_corpus *px_host_open(const char *const *paths, size_t n, px_options *opt, int *rc)
 {
     px_host_progress_setup(opt);

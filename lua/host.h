@@ -20,6 +20,17 @@ enum {
  * under strict), else 0. */
 int px_host_report_refusals(const px_corpus *c, int strict);
 
+/* A flag of a plain C command (info, check): sets *set to 1. A standalone
+ * flag (check --codes) needs no corpus. */
+typedef struct px_flag { const char *name; int *set; int standalone; } px_flag;
+
+/* Reads `praxis CMD [flags] CORPUS...`: the flags in `flags` (a NULL name
+ * ends them), --per-document, --help and --. Returns -1 to go on, with
+ * *paths (free it) and *n set; else the exit status to leave with, after
+ * printing what is wrong and the usage. */
+int px_host_args(const char *cmd, int argc, char **argv, const px_flag *flags,
+                 void (*usage)(FILE *), px_options *opt, const char ***paths, size_t *n);
+
 /* Loads paths (files or folders) with the progress bar; on failure prints
  * "praxis: message" and sets *rc to the exit status it deserves (3, or 130
  * when interrupted), returning NULL. */
