@@ -598,6 +598,19 @@ static int g_constraint(lua_State *L) { return node_measure(L, "constraint", 0, 
 static int g_effective_size(lua_State *L)
 { return node_measure(L, "effective_size", 0, m_effective_size); }
 
+/* A membership (0-based group per node) as a node table with one
+ * integer column counting groups from 1; v is scratch of n doubles. */
+static void push_membership(lua_State *L, px_graph *g, const uint32_t *mem, double *v,
+                            const char *name)
+{
+    size_t n = px_graph_node_count(g);
+    for (size_t i = 0; i < n; i++) v[i] = mem[i] + 1;
+    const char *names[] = {name};
+    double *cols[] = {v};
+    int ints[] = {1};
+    push_node_table(L, 1, g, 1, names, cols, ints);
+}
+
 static int g_components(lua_State *L)
 {
     px_graph *g = check_graph(L, 1);
@@ -607,11 +620,7 @@ static int g_components(lua_State *L)
     px_error err;
     px_error_clear(&err);
     if (px_graph_components(g, mem, &k, &err)) return raise_status(L, &err);
-    for (size_t i = 0; i < n; i++) v[i] = mem[i] + 1;
-    const char *names[] = {"component"};
-    double *cols[] = {v};
-    int ints[] = {1};
-    push_node_table(L, 1, g, 1, names, cols, ints);
+    push_membership(L, g, mem, v, "component");
     return 1;
 }
 
@@ -633,11 +642,7 @@ static int g_communities(lua_State *L)
     px_error err;
     px_error_clear(&err);
     if (px_graph_communities(g, method, seed, mem, &q, &err)) return raise_status(L, &err);
-    for (size_t i = 0; i < n; i++) v[i] = mem[i] + 1;
-    const char *names[] = {"community"};
-    double *cols[] = {v};
-    int ints[] = {1};
-    push_node_table(L, 1, g, 1, names, cols, ints);
+    push_membership(L, g, mem, v, "community");
     px_l_pushnum(L, q);
     return 2;
 }
