@@ -821,12 +821,11 @@ static uint32_t resolve_who(px_corpus *c, uint32_t raw, const px_utterance *u,
     if (p != PX_NONE || !create) return p;
     p = new_participant(c, raw, doc, u->pos);
     if (p == PX_NONE) { *st = PX_ENOMEM; return PX_NONE; }
-    char where[600];
-    px_pos_format(c, u->pos, where, sizeof where);
     if (px_corpus_problem(c, PX_WARNING, "undeclared-who", u->pos,
                           "@who names '%s', who is declared in no listPerson or particDesc; "
-                          "Praxis adds a participant '%s' with no attributes",
-                          px_str_get(c, raw), px_str_get(c, raw)) != PX_OK)
+                          "Praxis adds a participant '%s' with no attributes (declare a "
+                          "<person xml:id=\"%s\"> to give a name and attributes)",
+                          px_str_get(c, raw), px_str_get(c, raw), px_str_get(c, raw)) != PX_OK)
         *st = PX_ENOMEM;
     return p;
 }

@@ -22,7 +22,7 @@ corpora/samples/broken/not-tei.xml:1:1: error: not a TEI document: the root elem
 corpora/samples/broken/not-well-formed.xml:2:46: error: not well-formed XML: the end tag </body> does not match the open element <u> (opened on line 2) (libxml2 error 76); check it with `xmllint --noout FILE` [refused]
 corpora/samples/broken/repeated-id.xml:1:1: warning: 1 utterance repeats an xml:id of this document; it is named DOCID.uN instead [repeated-id]
 corpora/samples/broken/time-backwards.xml:4:1: warning: this utterance starts at 00:00:00.0, before the utterance before it in its segment (00:00:05.0); check the order or the timeline [time-backwards]
-corpora/samples/broken/undeclared-who.xml:2:13: warning: @who names 'zed', who is declared in no listPerson or particDesc; Praxis adds a participant 'zed' with no attributes [undeclared-who]
+corpora/samples/broken/undeclared-who.xml:2:13: warning: @who names 'zed', who is declared in no listPerson or particDesc; Praxis adds a participant 'zed' with no attributes (declare a <person xml:id="zed"> to give a name and attributes) [undeclared-who]
 corpora/samples/broken/unknown-element.xml:2:27: warning: <smiley> is not a TEI P5 element (2 times); its content is read as if the tags were not there [unknown-element]
 checked 18 files: 7 errors, 11 warnings
 --- exit 3
@@ -37,7 +37,7 @@ checked 1 file: 1 error, 0 warnings
 === check: warnings only exit 0
 $ praxis check corpora/samples/broken/undeclared-who.xml corpora/samples/broken/time-backwards.xml
 --- stdout
-corpora/samples/broken/undeclared-who.xml:2:13: warning: @who names 'zed', who is declared in no listPerson or particDesc; Praxis adds a participant 'zed' with no attributes [undeclared-who]
+corpora/samples/broken/undeclared-who.xml:2:13: warning: @who names 'zed', who is declared in no listPerson or particDesc; Praxis adds a participant 'zed' with no attributes (declare a <person xml:id="zed"> to give a name and attributes) [undeclared-who]
 corpora/samples/broken/time-backwards.xml:4:1: warning: this utterance starts at 00:00:00.0, before the utterance before it in its segment (00:00:05.0); check the order or the timeline [time-backwards]
 checked 2 files: 0 errors, 2 warnings
 
@@ -51,7 +51,7 @@ checked 7 files: 0 errors, 1 warning
 $ mkdir -p $TMPDIR/p/s && printf '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">\n <xi:include href="s/a.xml"/>\n</teiCorpus>\n' > $TMPDIR/p/root.xml && printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n<u who="#x">hi</u></body></text></TEI>\n' > $TMPDIR/p/s/a.xml && cd $TMPDIR && praxis check p
 --- stdout
 p/root.xml:2:2 > p/s/a.xml:1:1: warning: document 'a' has no date (settingDesc/setting/date, recordingStmt/recording/date or creation/date); analyses over time will not place it [no-date]
-p/root.xml:2:2 > p/s/a.xml:2:1: warning: @who names 'x', who is declared in no listPerson or particDesc; Praxis adds a participant 'x' with no attributes [undeclared-who]
+p/root.xml:2:2 > p/s/a.xml:2:1: warning: @who names 'x', who is declared in no listPerson or particDesc; Praxis adds a participant 'x' with no attributes (declare a <person xml:id="x"> to give a name and attributes) [undeclared-who]
 checked 2 files: 0 errors, 2 warnings
 
 === check: a refused included file is reported with the chain, the root loads

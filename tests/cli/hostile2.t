@@ -213,7 +213,7 @@ $ sh tests/hostile/make2.sh build/hostile2 >/dev/null && set -o pipefail && prax
 --- skip-unless sh tests/hostile/make2.sh build/hostile2 >/dev/null && "$PRAXIS" info --json build/hostile2/xi/ok/root.xml 2>/dev/null | grep -q '"utterances":1,'
 --- stdout
 build/hostile2/xi/fallback/root.xml:3:42: warning: document 'root' has no date (settingDesc/setting/date, recordingStmt/recording/date or creation/date); analyses over time will not place it [no-date]
-build/hostile2/xi/fallback/root.xml:3:142: warning: @who names 'f', who is declared in no listPerson or particDesc; Praxis adds a participant 'f' with no attributes [undeclared-who]
+build/hostile2/xi/fallback/root.xml:3:142: warning: @who names 'f', who is declared in no listPerson or particDesc; Praxis adds a participant 'f' with no attributes (declare a <person xml:id="f"> to give a name and attributes) [undeclared-who]
 checked 1 file: 0 errors, 2 warnings
 --- stderr
 
@@ -222,7 +222,7 @@ $ sh tests/hostile/make2.sh build/hostile2 >/dev/null && set -o pipefail && prax
 --- skip-unless sh tests/hostile/make2.sh build/hostile2 >/dev/null && "$PRAXIS" info --json build/hostile2/xi/ok/root.xml 2>/dev/null | grep -q '"utterances":1,'
 --- stdout
 build/hostile2/xi/ok/root.xml:3:1 > build/hostile2/xi/ok/sitting.xml:1:1: warning: document 'sitting' has no date (settingDesc/setting/date, recordingStmt/recording/date or creation/date); analyses over time will not place it [no-date]
-build/hostile2/xi/ok/root.xml:3:1 > build/hostile2/xi/ok/sitting.xml:1:137: warning: @who names 's', who is declared in no listPerson or particDesc; Praxis adds a participant 's' with no attributes [undeclared-who]
+build/hostile2/xi/ok/root.xml:3:1 > build/hostile2/xi/ok/sitting.xml:1:137: warning: @who names 's', who is declared in no listPerson or particDesc; Praxis adds a participant 's' with no attributes (declare a <person xml:id="s"> to give a name and attributes) [undeclared-who]
 checked 2 files: 0 errors, 2 warnings
 --- stderr
 

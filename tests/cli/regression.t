@@ -42,8 +42,8 @@ $ praxis -e 'for _, w in ipairs(corpus.warnings) do print(w.source .. ": " .. w.
 tests/regression/fuzz_003.xml:1:1: warning: document 'fuzz_003' has no date (settingDesc/setting/date, recordingStmt/recording/date or creation/date); analyses over time will not place it [no-date]
 tests/regression/fuzz_003.xml:3:67: warning: <emoji> is not a TEI P5 element (2 times); its content is read as if the tags were not there [unknown-element]
 tests/regression/fuzz_003.xml:4:1: warning: <posting> is not a TEI P5 element (1 time); Praxis reads it as the older form it is [unknown-element]
-tests/regression/fuzz_003.xml:3:1: warning: @who names 'u7', who is declared in no listPerson or particDesc; Praxis adds a participant 'u7' with no attributes [undeclared-who]
-tests/regression/fuzz_003.xml:4:1: warning: @who names 'u9', who is declared in no listPerson or particDesc; Praxis adds a participant 'u9' with no attributes [undeclared-who]
+tests/regression/fuzz_003.xml:3:1: warning: @who names 'u7', who is declared in no listPerson or particDesc; Praxis adds a participant 'u7' with no attributes (declare a <person xml:id="u7"> to give a name and attributes) [undeclared-who]
+tests/regression/fuzz_003.xml:4:1: warning: @who names 'u9', who is declared in no listPerson or particDesc; Praxis adds a participant 'u9' with no attributes (declare a <person xml:id="u9"> to give a name and attributes) [undeclared-who]
 2
 --- stderr
 
@@ -56,7 +56,7 @@ $ praxis -e 'local t = {} for _, u in ipairs(corpus.utterances) do t[#t+1] = u.i
 --- stdout
 tests/regression/fuzz_004.xml:1:1: warning: document 'd' has no date (settingDesc/setting/date, recordingStmt/recording/date or creation/date); analyses over time will not place it [no-date]
 tests/regression/fuzz_004.xml:1:1: warning: 1 utterance repeats an xml:id of this document; it is named DOCID.uN instead [repeated-id]
-tests/regression/fuzz_004.xml:3:1: warning: @who names 'x', who is declared in no listPerson or particDesc; Praxis adds a participant 'x' with no attributes [undeclared-who]
+tests/regression/fuzz_004.xml:3:1: warning: @who names 'x', who is declared in no listPerson or particDesc; Praxis adds a participant 'x' with no attributes (declare a <person xml:id="x"> to give a name and attributes) [undeclared-who]
 "a d.u2 b"
 --- stderr
 
