@@ -254,7 +254,8 @@ static int l_open(lua_State *L)
         if (!loaded) {
             int nref = (int)c->refusals.n;
             px_corpus_unref(c);
-            return luaL_error(L, "praxis.open: nothing could be loaded (%d file%s refused)",
+            return luaL_error(L, "praxis.open: nothing could be loaded (%d file%s refused); "
+                              "the refusal lines above say why",
                               nref, nref == 1 ? "" : "s");
         }
     }
