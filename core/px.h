@@ -383,6 +383,10 @@ px_status px_corpus_problem(px_corpus *c, px_severity sev, const char *code,
 typedef struct px_tokenizer {
     int32_t *cps; size_t cps_cap;      /* scratch, reused */
     char *buf; size_t buf_cap;
+    uint32_t *spans; size_t spans_cap; /* px_word_spans: offset, length pairs */
+    uint64_t *bits; size_t bits_cap;   /* px_word_spans: byte classes, 64 per word */
+    uint64_t two_byte[32];             /* word characters among U+0000..U+07FF */
+    int have_two_byte;
 } px_tokenizer;
 void px_tokenizer_init(px_tokenizer *t);
 void px_tokenizer_destroy(px_tokenizer *t);
@@ -394,6 +398,14 @@ const char *px_fold(px_tokenizer *t, const char *s, size_t len, size_t *outlen);
  * Returns the number of tokens. */
 size_t px_tokenize(const char *text, size_t len,
                    void (*fn)(void *ud, const char *tok, size_t toklen), void *ud);
+/* The same words as px_tokenize, found many bytes at a time: writes each
+ * word's offset and length (a pair of uint32_t) into t's scratch, sets
+ * *spans to it (valid until the next call) and returns the number of
+ * words, or (size_t)-1 when out of memory. text must be readable, and
+ * initialised, for PX_WORD_SLACK bytes past len: the scanner reads whole
+ * blocks, and ignores what lies past len. len < 2^32. */
+#define PX_WORD_SLACK 16
+size_t px_word_spans(px_tokenizer *t, const char *text, size_t len, const uint32_t **spans);
 
 /* ------------------------------------------------------------------ */
 /* Time                                                                */

@@ -206,8 +206,17 @@ typedef struct snapshot {
     size_t uid_text;
 } snapshot;
 
-#define WCACHE_BITS 13
+/* Raw word forms of up to 16 bytes -> terms: an open-addressing table,
+ * kept in c->import_cache across the files of a corpus (one allocation,
+ * freed when the corpus is finished). h0 and h1 are the form's bytes,
+ * zero-padded; term 0 marks an empty slot. */
 typedef struct wc_entry { uint64_t h0, h1; uint32_t len, term; } wc_entry;
+typedef struct wordmap {
+    uint32_t shift;      /* 64 - log2(slots) */
+    uint32_t mask, count;
+    wc_entry e[];
+} wordmap;
+#define WORDMAP_BITS0 14
 
 /* An element name that is no TEI P5 element: how often, and where first. */
 typedef struct unkrec { const xmlChar *name; uint32_t count; px_pos first; } unkrec;
@@ -303,7 +312,7 @@ typedef struct imp {
 
     uint64_t run_text;
     px_tokenizer tok;
-    wc_entry *wcache;           /* short raw forms -> terms (c->import_cache) */
+    wordmap *words;             /* short raw forms -> terms (c->import_cache) */
     px_strtab raw;              /* longer raw word forms of this file */
     px_strtab docids;           /* utterance ids of the current document */
     PX_VEC(uint32_t) docid_first;
@@ -1134,17 +1143,39 @@ static void check_time_order(imp *s, px_document *d)
     free(last);
 }
 
-static void tok_cb(void *ud, const char *w, size_t n);
+static void tok_push(imp *s, const char *w, size_t n);
+static inline uint64_t wc_load(const char *w, size_t n, uint64_t *h0, uint64_t *h1);
+static uint32_t word_term(imp *s, const char *w, size_t n, uint64_t h0, uint64_t h1, uint64_t key);
 
-/* Cuts the words of the utterances whose tokens were left for later. */
+/* Cuts the words of the utterances whose tokens were left for later. The
+ * words of one utterance are found together (px_word_spans); their cache
+ * slots are fetched ahead, then each word seen before costs one compare. */
 static void tokenize_deferred(imp *s)
 {
     px_corpus *c = s->c;
     for (size_t i = 0; i < s->deferred.n && !s->stop; i++) {
         uint32_t ix = s->deferred.v[i];
+        const char *text = c->text.v + c->utterances.v[ix].text_off;
+        const uint32_t *sp;
+        size_t k = px_word_spans(&s->tok, text, c->utterances.v[ix].text_len, &sp);
+        if (k == (size_t)-1 || PX_VEC_RESERVE(c->tokens, c->tokens.n + k)) { oom(s); return; }
         uint32_t first = (uint32_t)c->tokens.n;
-        px_tokenize(c->text.v + c->utterances.v[ix].text_off, c->utterances.v[ix].text_len,
-                    tok_cb, s);
+        uint64_t h0, h1;
+        for (size_t j = 0; j < k; j++)
+            if (sp[2 * j + 1] <= 16)
+                __builtin_prefetch(&s->words->e[wc_load(text + sp[2 * j], sp[2 * j + 1], &h0, &h1) >>
+                                                s->words->shift]);
+        for (size_t j = 0; j < k && !s->stop; j++) {
+            const char *w = text + sp[2 * j];
+            uint32_t n = sp[2 * j + 1];
+            if (n > 16) { tok_push(s, w, n); continue; }
+            uint64_t key = wc_load(w, n, &h0, &h1);
+            const wc_entry *e = &s->words->e[key >> s->words->shift];
+            uint32_t t = e->term;
+            if (!(t && e->h0 == h0 && e->h1 == h1 && e->len == n))
+                t = word_term(s, w, n, h0, h1, key);   /* further along, or new */
+            if (t != PX_NONE) c->tokens.v[c->tokens.n++] = t;   /* reserved above */
+        }
         px_utterance *u = &c->utterances.v[ix];
         u->tok_first = first;
         u->tok_count = (uint32_t)(c->tokens.n - first);
@@ -1436,31 +1467,98 @@ static inline uint64_t word8(const char *s, size_t n)
     return w;
 }
 
+/* The hash of a raw form of n <= 16 bytes given as two words; a slot is
+ * its top bits. */
+static inline uint64_t wc_key(uint64_t h0, uint64_t h1, size_t n)
+{
+    return (h0 ^ (h1 * 0xff51afd7ed558ccdULL) ^ n) * 0x9E3779B97F4A7C15ULL;
+}
+
+/* The same words as word8 on both halves, for a form inside the text
+ * arena: it reads 16 bytes from w (PX_WORD_SLACK lie past every text) and
+ * masks off what lies past n, without a branch. Returns the hash. */
+static inline uint64_t wc_load(const char *w, size_t n, uint64_t *h0, uint64_t *h1)
+{
+    static const uint64_t lo[17] = {
+        0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL, 0xffffffffffffULL,
+        0xffffffffffffffULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL };
+    static const uint64_t hi[17] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL,
+        0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL };
+    uint64_t a, b;
+    memcpy(&a, w, 8);
+    memcpy(&b, w + 8, 8);
+    *h0 = a & lo[n];
+    *h1 = b & hi[n];
+    return wc_key(*h0, *h1, n);
+}
+
+static wordmap *wordmap_new(uint32_t bits)
+{
+    wordmap *m = calloc(1, sizeof *m + ((size_t)1 << bits) * sizeof(wc_entry));
+    if (!m) return NULL;
+    m->shift = 64 - bits;
+    m->mask = (uint32_t)(((size_t)1 << bits) - 1);
+    return m;
+}
+
+/* Doubles the table once it is half full. 0, or -1 out of memory. */
+static int wordmap_grow(imp *s)
+{
+    wordmap *old = s->words;
+    wordmap *m = wordmap_new(64 - old->shift + 1);
+    if (!m) return -1;
+    for (size_t i = 0; i <= old->mask; i++) {
+        const wc_entry *e = &old->e[i];
+        if (!e->term) continue;
+        size_t j = wc_key(e->h0, e->h1, e->len) >> m->shift;
+        while (m->e[j].term) j = (j + 1) & m->mask;
+        m->e[j] = *e;
+    }
+    m->count = old->count;
+    free(old);
+    s->words = m;
+    s->c->import_cache = m;
+    return 0;
+}
+
+/* The term of a raw form of n <= 16 bytes (h0, h1: its bytes; key: their
+ * hash): from the table, else folded, interned and remembered. PX_NONE
+ * when the form folds to nothing; every failure stops the import. */
+static uint32_t word_term(imp *s, const char *w, size_t n, uint64_t h0, uint64_t h1, uint64_t key)
+{
+    wordmap *m = s->words;
+    size_t i = key >> m->shift;
+    for (; m->e[i].term; i = (i + 1) & m->mask) {
+        const wc_entry *e = &m->e[i];
+        if (e->h0 == h0 && e->h1 == h1 && e->len == n) return e->term;
+    }
+    size_t fl;
+    const char *f = px_fold(&s->tok, w, n, &fl);
+    if (!f) { f = w; fl = n; }
+    if (!fl) return PX_NONE;
+    px_str t = px_strtab_intern(&s->c->terms, f, fl);
+    if (t == PX_STR_ERR) { oom(s); return PX_NONE; }
+    if ((size_t)(m->count + 1) * 2 > (size_t)m->mask + 1) {
+        if (wordmap_grow(s)) { oom(s); return PX_NONE; }
+        m = s->words;
+        for (i = key >> m->shift; m->e[i].term; i = (i + 1) & m->mask) {}
+    }
+    m->e[i] = (wc_entry){h0, h1, (uint32_t)n, t};
+    m->count++;
+    return t;
+}
+
 /* Raw word forms repeat (Zipf). Forms of up to 16 bytes (nearly all words)
- * go through a direct-mapped cache from their bytes to the folded term;
- * longer ones through a per-file table. Either way a form seen before
- * skips normalisation and the corpus-wide term table. */
+ * go through a table from their bytes to the folded term; longer ones
+ * through a per-file string table. Either way a form seen before skips
+ * normalisation and the corpus-wide term table. */
 static void tok_push(imp *s, const char *w, size_t n)
 {
     if (n <= 16) {
         uint64_t h0 = word8(w, n < 8 ? n : 8), h1 = n > 8 ? word8(w + 8, n - 8) : 0;
-        uint64_t key = (h0 ^ (h1 * 0xff51afd7ed558ccdULL) ^ n) * 0x9E3779B97F4A7C15ULL;
-        wc_entry *e = &s->wcache[key >> (64 - WCACHE_BITS)];
-        if (e->len == n && e->h0 == h0 && e->h1 == h1 && e->term) {
-            if (PX_VEC_PUSH(s->c->tokens, e->term)) oom(s);
-            return;
-        }
-        size_t fl;
-        const char *f = px_fold(&s->tok, w, n, &fl);
-        if (!f) { f = w; fl = n; }
-        if (!fl) return;
-        px_str t = px_strtab_intern(&s->c->terms, f, fl);
-        if (t == PX_STR_ERR) { oom(s); return; }
-        e->h0 = h0;
-        e->h1 = h1;
-        e->len = (uint32_t)n;
-        e->term = t;
-        if (PX_VEC_PUSH(s->c->tokens, t)) oom(s);
+        uint32_t t = word_term(s, w, n, h0, h1, wc_key(h0, h1, n));
+        if (t != PX_NONE && PX_VEC_PUSH(s->c->tokens, t)) oom(s);
         return;
     }
     px_str raw = px_strtab_intern(&s->raw, w, n);
@@ -1479,14 +1577,15 @@ static void tok_push(imp *s, const char *w, size_t n)
     if (PX_VEC_PUSH(s->c->tokens, t)) oom(s);
 }
 
-static void tok_cb(void *ud, const char *w, size_t n) { tok_push(ud, w, n); }
-
 static void end_unit(imp *s)
 {
     px_corpus *c = s->c;
     px_utterance *u = &c->utterances.v[s->utt];
-    /* finish the text: drop a pending space, terminate */
-    if (PX_VEC_PUSH(c->text, '\0')) { oom(s); return; }
+    /* finish the text: drop a pending space, terminate, and keep
+     * PX_WORD_SLACK initialised bytes after it for the word scanner */
+    if (PX_VEC_RESERVE(c->text, c->text.n + 1 + PX_WORD_SLACK)) { oom(s); return; }
+    c->text.v[c->text.n++] = '\0';
+    memset(c->text.v + c->text.n, 0, PX_WORD_SLACK);
     u->text_len = (uint32_t)(c->text.n - 1 - u->text_off);
     u->tok_first = (uint32_t)c->tokens.n;
     const char *text = c->text.v + u->text_off;
@@ -2461,8 +2560,12 @@ static void rollback(px_corpus *c, const snapshot *sn)
     c->tokens.n = sn->tokens;
     c->text.n = sn->text;
     c->problems.n = sn->problems;
-    if (c->terms.count > sn->terms && c->import_cache)
-        memset(c->import_cache, 0, ((size_t)1 << WCACHE_BITS) * sizeof(wc_entry));
+    if (c->terms.count > sn->terms && c->import_cache) {
+        /* the refused file's words may name terms about to be forgotten */
+        wordmap *m = c->import_cache;
+        memset(m->e, 0, ((size_t)m->mask + 1) * sizeof(wc_entry));
+        m->count = 0;
+    }
     px_strtab_truncate(&c->terms, sn->terms);
     c->uid_text.n = sn->uid_text;
     /* the file's path must survive: the snapshot's string count is taken
@@ -2737,12 +2840,12 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
     s->doc = s->utt = s->person = s->org = s->event = PX_NONE;
     px_tokenizer_init(&s->tok);
     /* the word cache outlives one file: a corpus's files share words */
-    if (!c->import_cache) c->import_cache = calloc((size_t)1 << WCACHE_BITS, sizeof(wc_entry));
+    if (!c->import_cache) c->import_cache = wordmap_new(WORDMAP_BITS0);
     if (!c->import_cache) {
         free(s);
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
-    s->wcache = c->import_cache;
+    s->words = c->import_cache;
     if (pstate_init(&s->p) ||
         px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */ ||
         px_strtab_init(&s->docids) ||

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void px_tokenizer_init(px_tokenizer *t) { memset(t, 0, sizeof *t); }
 
@@ -11,6 +14,8 @@ void px_tokenizer_destroy(px_tokenizer *t)
 {
     free(t->cps);
     free(t->buf);
+    free(t->spans);
+    free(t->bits);
     memset(t, 0, sizeof *t);
 }
 
@@ -156,4 +161,153 @@ const char *px_fold(px_tokenizer *t, const char *s, size_t len, size_t *outlen)
         t->cps = p;
         t->cps_cap = nc;
     }
+}
+
+/* ---- px_word_spans: the word rule on bitmaps ----
+ *
+ * The text is read 16 bytes at a time into three bitmaps, one bit per
+ * byte: W (ASCII letters and digits, and every byte above 0x7F), J (ASCII
+ * apostrophes and hyphens) and H (bytes above 0x7F). When every non-ASCII
+ * character of the text is a word character (checked through H, one code
+ * point at a time), W marks exactly the bytes of word characters, and the
+ * word rule becomes arithmetic: a joiner with word bytes on both sides
+ * joins (A = W | (J & W<<1 & W>>1)), and the words are the runs of ones in
+ * A. Texts with other non-ASCII characters (typographic quotes and dashes,
+ * U+2019 as a joiner, symbols) go through px_tokenize itself. */
+
+static void classify16(const unsigned char *p, uint32_t *w, uint32_t *j, uint32_t *h)
+{
+#if defined(__SSE2__)
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));   /* letters, lowered */
+    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    __m128i join = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+    uint32_t high = (uint32_t)_mm_movemask_epi8(x);   /* sign bits: bytes above 0x7F */
+    *w = (uint32_t)_mm_movemask_epi8(_mm_or_si128(alpha, digit)) | high;
+    *j = (uint32_t)_mm_movemask_epi8(join);
+    *h = high;
+#else
+    uint32_t ww = 0, jj = 0, hh = 0;
+    for (int i = 0; i < 16; i++) {
+        unsigned char c = p[i];
+        if (c >= 0x80) { hh |= 1u << i; ww |= 1u << i; }
+        else if (ascii_class[c] == 1) ww |= 1u << i;
+        else if (ascii_class[c] == 2) jj |= 1u << i;
+    }
+    *w = ww; *j = jj; *h = hh;
+#endif
+}
+
+static void fill_two_byte(px_tokenizer *t)
+{
+    memset(t->two_byte, 0, sizeof t->two_byte);
+    for (int32_t cp = 0x80; cp < 0x800; cp++)
+        if (is_word_cp(cp)) t->two_byte[cp >> 6] |= (uint64_t)1 << (cp & 63);
+    t->have_two_byte = 1;
+}
+
+/* Are all non-ASCII characters of s[0..len) (bytes flagged in H) word
+ * characters? Invalid UTF-8 answers no. */
+static int high_all_words(px_tokenizer *t, const unsigned char *s, size_t len,
+                          const uint64_t *H, size_t nw)
+{
+    size_t next = 0;   /* the first byte not yet inside a decoded character */
+    for (size_t k = 0; k < nw; k++) {
+        for (uint64_t h = H[k]; h; h &= h - 1) {
+            size_t i = k * 64 + (size_t)__builtin_ctzll(h);
+            if (i < next) continue;   /* a continuation byte already decoded */
+            unsigned char c = s[i];
+            if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+                int32_t cp = ((int32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+                if (!t->have_two_byte) fill_two_byte(t);
+                if (!((t->two_byte[cp >> 6] >> (cp & 63)) & 1)) return 0;
+                next = i + 2;
+                continue;
+            }
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t r = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (r <= 0 || !is_word_cp(cp)) return 0;
+            next = i + (size_t)r;
+        }
+    }
+    return 1;
+}
+
+typedef struct span_sink { uint32_t *out; size_t n; const char *base; } span_sink;
+
+static void span_cb(void *ud, const char *tok, size_t toklen)
+{
+    span_sink *k = ud;
+    k->out[2 * k->n] = (uint32_t)(tok - k->base);
+    k->out[2 * k->n + 1] = (uint32_t)toklen;
+    k->n++;
+}
+
+size_t px_word_spans(px_tokenizer *t, const char *text, size_t len, const uint32_t **spans)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t nw = len / 64 + 1;                 /* the last word may be all zeros */
+    size_t pairs = len / 2 + 1;               /* words never touch: at most this many */
+    if (3 * nw > t->bits_cap) {
+        uint64_t *b = realloc(t->bits, 3 * nw * sizeof *b);
+        if (!b) return (size_t)-1;
+        t->bits = b;
+        t->bits_cap = 3 * nw;
+    }
+    if (2 * pairs > t->spans_cap) {
+        uint32_t *sp = realloc(t->spans, 2 * pairs * sizeof *sp);
+        if (!sp) return (size_t)-1;
+        t->spans = sp;
+        t->spans_cap = 2 * pairs;
+    }
+    uint64_t *W = t->bits, *A = t->bits + nw, *H = t->bits + 2 * nw;
+    uint64_t any_high = 0;
+    for (size_t k = 0; k < nw; k++) {
+        uint64_t w = 0, j = 0, h = 0;
+        for (size_t b = 0; b < 4; b++) {
+            size_t off = k * 64 + b * 16;
+            if (off >= len) break;   /* reads stay below len + 16 */
+            uint32_t w16, j16, h16;
+            classify16(s + off, &w16, &j16, &h16);
+            w |= (uint64_t)w16 << (16 * b);
+            j |= (uint64_t)j16 << (16 * b);
+            h |= (uint64_t)h16 << (16 * b);
+        }
+        size_t rem = len - k * 64 < 64 ? len - k * 64 : 64;
+        if (rem < 64) {
+            uint64_t m = ((uint64_t)1 << rem) - 1;
+            w &= m; j &= m; h &= m;
+        }
+        W[k] = w; A[k] = j; H[k] = h;
+        any_high |= h;
+    }
+    if (any_high && !high_all_words(t, s, len, H, nw)) {
+        span_sink k = {t->spans, 0, text};   /* the exact scan */
+        px_tokenize(text, len, span_cb, &k);
+        *spans = t->spans;
+        return k.n;
+    }
+    /* joiners between word bytes join (A holds J until overwritten) */
+    for (size_t k = 0; k < nw; k++) {
+        uint64_t before = (W[k] << 1) | (k ? W[k - 1] >> 63 : 0);
+        uint64_t after = (W[k] >> 1) | (k + 1 < nw ? W[k + 1] << 63 : 0);
+        A[k] = W[k] | (A[k] & before & after);
+    }
+    /* runs of ones: starts and (inclusive) ends alternate in byte order */
+    uint32_t *out = t->spans;
+    size_t ns = 0, ne = 0;
+    for (size_t k = 0; k < nw; k++) {
+        uint64_t a = A[k];
+        uint64_t st = a & ~((a << 1) | (k ? A[k - 1] >> 63 : 0));
+        uint64_t en = a & ~((a >> 1) | (k + 1 < nw ? A[k + 1] << 63 : 0));
+        for (; st; st &= st - 1) out[2 * ns++] = (uint32_t)(k * 64 + (size_t)__builtin_ctzll(st));
+        for (; en; en &= en - 1, ne++)
+            out[2 * ne + 1] = (uint32_t)(k * 64 + (size_t)__builtin_ctzll(en)) + 1 - out[2 * ne];
+    }
+    *spans = out;
+    return ns;
 }

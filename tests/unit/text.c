@@ -69,6 +69,80 @@ static void test_fold(void)
     px_tokenizer_destroy(&tk);
 }
 
+/* px_word_spans finds exactly the words px_tokenize finds. Texts are drawn
+ * (seeded, reproducible) from pieces chosen to sit on every edge of the
+ * rule: ASCII letters, digits, apostrophes and hyphens; 2-byte letters;
+ * combining marks; U+2019 and U+2010 (joiners), curly quotes and dashes
+ * (not word characters); a 3-byte letter, a 4-byte symbol, stray bytes
+ * that are not UTF-8; spaces; lengths around the 16- and 64-byte blocks. */
+typedef struct ref_spans { uint32_t v[2 * 4096]; size_t n; const char *base; } ref_spans;
+
+static void ref_cb(void *ud, const char *tok, size_t len)
+{
+    ref_spans *r = ud;
+    r->v[2 * r->n] = (uint32_t)(tok - r->base);
+    r->v[2 * r->n + 1] = (uint32_t)len;
+    r->n++;
+}
+
+static void test_word_spans(void)
+{
+    static const char *pieces[] = {
+        "a", "Z", "q", "7", "'", "-", " ", "  ", ".", ",", "\n", "word", "don't",
+        "\xC3\xA4", "\xC3\x9F", "\xC3\xB1", "\xCE\xB4",                 /* ä ß ñ δ */
+        "\xCC\x81",                                                     /* U+0301 */
+        "\xE2\x80\x99", "\xE2\x80\x90", "\xE2\x80\x9C", "\xE2\x80\x94", /* ’ ‐ “ — */
+        "\xC2\xA0", "\xC2\xBB",                                         /* NBSP » */
+        "\xE4\xB8\xAD",                                                 /* 中 */
+        "\xF0\x9F\x98\x80",                                             /* U+1F600 */
+        "\xFF", "\x80", "\xC3",                                         /* not UTF-8 */
+    };
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    uint64_t seed = 0x9E3779B97F4A7C15ULL;
+    px_tokenizer tk;
+    px_tokenizer_init(&tk);
+    static char buf[2048 + PX_WORD_SLACK];
+    static ref_spans ref;
+    size_t mismatches = 0, words = 0;
+    for (int round = 0; round < 20000; round++) {
+        /* half the texts ASCII and 2-byte letters only: the bitmap path */
+        int plain = round & 1;
+        size_t len = 0, target = (size_t)(round % 300);
+        while (len < target) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t k = (size_t)(seed >> 33) % (plain ? 18 : npieces);
+            size_t pl = strlen(pieces[k]);
+            if (len + pl > 2048) break;
+            memcpy(buf + len, pieces[k], pl);
+            len += pl;
+        }
+        /* what lies past len must not matter: fill it with word bytes */
+        memset(buf + len, 'x', PX_WORD_SLACK);
+        ref.n = 0;
+        ref.base = buf;
+        px_tokenize(buf, len, ref_cb, &ref);
+        const uint32_t *sp = NULL;
+        size_t n = px_word_spans(&tk, buf, len, &sp);
+        words += n;
+        if (n != ref.n || (n && memcmp(sp, ref.v, 2 * n * sizeof *sp) != 0)) {
+            if (mismatches++ < 3)
+                fprintf(stderr, "  word spans differ on round %d (%zu vs %zu words): %.*s\n",
+                        round, n, ref.n, (int)len, buf);
+        }
+    }
+    CHECK_EQ_INT(mismatches, 0);
+    CHECK(words > 100000);   /* the texts held words to compare */
+    /* the empty text, and one word filling a whole 64-byte block exactly */
+    const uint32_t *sp = NULL;
+    CHECK_EQ_INT(px_word_spans(&tk, "", 0, &sp), 0);
+    memset(buf, 'a', 64);
+    memset(buf + 64, ' ', PX_WORD_SLACK);
+    CHECK_EQ_INT(px_word_spans(&tk, buf, 64, &sp), 1);
+    CHECK_EQ_INT(sp[0], 0);
+    CHECK_EQ_INT(sp[1], 64);
+    px_tokenizer_destroy(&tk);
+}
+
 /* Terms in a loaded utterance: folded, one id per distinct form. */
 static void test_terms_in_corpus(void)
 {
@@ -94,6 +168,7 @@ int main(void)
 {
     test_word_rule();
     test_fold();
+    test_word_spans();
     test_terms_in_corpus();
     return unit_summary();
 }
