@@ -636,18 +636,29 @@ static uint32_t push_refs(imp *s, const xmlChar *v, const xmlChar *end)
     return n;
 }
 
-/* One pointer ("#T1") to a scratch id of the document's timeline. */
+/* An id of the document's timeline (a when's, or one a pointer names),
+ * kept in wtext after its 4-byte hash; returns its offset. */
 static uint32_t wtext_add(imp *s, const char *v, size_t n)
 {
-    if (s->wtext.n + n + 1 >= UINT32_MAX || PX_VEC_RESERVE(s->wtext, s->wtext.n + n + 1)) {
+    if (s->wtext.n + n + 5 >= UINT32_MAX || PX_VEC_RESERVE(s->wtext, s->wtext.n + n + 5)) {
         oom(s);
         return 0;
     }
-    uint32_t off = (uint32_t)s->wtext.n;
+    uint32_t h = px_hash_bytes(v, n);
+    memcpy(s->wtext.v + s->wtext.n, &h, 4);
+    uint32_t off = (uint32_t)s->wtext.n + 4;
     memcpy(s->wtext.v + off, v, n);
     s->wtext.v[off + n] = '\0';
-    s->wtext.n += n + 1;
+    s->wtext.n = off + n + 1;
     return off;
+}
+
+/* The hash stored before a wtext id (0 for offset 0, "none"). */
+static inline uint32_t wtext_hash(const imp *s, uint32_t off)
+{
+    uint32_t h = 0;
+    if (off >= 4) memcpy(&h, s->wtext.v + off - 4, 4);
+    return h;
 }
 
 /* One pointer ("#T1") to a when of the document's timeline, kept as text
@@ -873,11 +884,14 @@ static int parse_decimal(const xmlChar *p, const xmlChar *end, double *out)
 static uint32_t when_find(imp *s, uint32_t ref)
 {
     const char *id = s->wtext.v + ref;
+    uint32_t h = wtext_hash(s, ref);
     size_t n = s->whens.n;
     uint32_t cand[4] = {s->wlast, s->wlast + 1, s->wlast + 2, 0};
-    for (int k = 0; k < 4; k++)
-        if (cand[k] < n && strcmp(s->wtext.v + s->whens.v[cand[k]].id, id) == 0)
-            return s->wlast = cand[k];
+    for (int k = 0; k < 4; k++) {
+        if (cand[k] >= n) continue;
+        uint32_t wid = s->whens.v[cand[k]].id;
+        if (wtext_hash(s, wid) == h && strcmp(s->wtext.v + wid, id) == 0) return s->wlast = cand[k];
+    }
     if (!n) return PX_NONE;
     if (!s->widx.n) {
         size_t size = 16;
@@ -887,21 +901,26 @@ static uint32_t when_find(imp *s, uint32_t ref)
         memset(s->widx.v, 0, size * sizeof(uint32_t));
         uint32_t mask = (uint32_t)size - 1;
         for (size_t w = 0; w < n; w++) {
-            const char *wid = s->wtext.v + s->whens.v[w].id;
-            uint32_t i = px_hash_bytes(wid, strlen(wid)) & mask;
+            uint32_t wid = s->whens.v[w].id, wh = wtext_hash(s, wid);
+            uint32_t i = wh & mask;
             int dup = 0;
             while (s->widx.v[i]) {
-                if (!strcmp(s->wtext.v + s->whens.v[s->widx.v[i] - 1].id, wid)) { dup = 1; break; }
+                uint32_t oid = s->whens.v[s->widx.v[i] - 1].id;
+                if (wtext_hash(s, oid) == wh && !strcmp(s->wtext.v + oid, s->wtext.v + wid)) {
+                    dup = 1;
+                    break;
+                }
                 i = (i + 1) & mask;
             }
             if (!dup) s->widx.v[i] = (uint32_t)w + 1;   /* the first of an id wins */
         }
     }
     uint32_t mask = (uint32_t)s->widx.n - 1;
-    for (uint32_t i = px_hash_bytes(id, strlen(id)) & mask;; i = (i + 1) & mask) {
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t e = s->widx.v[i];
         if (!e) return PX_NONE;
-        if (!strcmp(s->wtext.v + s->whens.v[e - 1].id, id)) return s->wlast = e - 1;
+        uint32_t wid = s->whens.v[e - 1].id;
+        if (wtext_hash(s, wid) == h && !strcmp(s->wtext.v + wid, id)) return s->wlast = e - 1;
     }
 }
 
