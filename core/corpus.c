@@ -739,12 +739,13 @@ uint32_t px_participant_find(const px_corpus *c, const char *id, uint32_t docume
 uint32_t px_utterance_find(const px_corpus *c, const char *id)
 {
     if (!c->uid_index.n) return PX_NONE;
-    size_t n = strlen(id);
+    uint32_t h = px_hash_bytes(id, strlen(id));
     uint32_t mask = (uint32_t)c->uid_index.n - 1;
-    for (uint32_t i = px_hash_bytes(id, n) & mask;; i = (i + 1) & mask) {
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t e = c->uid_index.v[i];
         if (!e) return PX_NONE;
-        if (strcmp(c->uid_text.v + c->utterances.v[e - 1].id, id) == 0) return e - 1;
+        uint32_t off = c->utterances.v[e - 1].id;
+        if (px_uid_hash(c, off) == h && strcmp(c->uid_text.v + off, id) == 0) return e - 1;
     }
 }
 
@@ -759,11 +760,13 @@ static int build_uid_index(px_corpus *c)
     memset(c->uid_index.v, 0, size * sizeof(uint32_t));
     uint32_t mask = (uint32_t)size - 1;
     for (size_t u = 0; u < c->utterances.n; u++) {
-        const char *id = c->uid_text.v + c->utterances.v[u].id;
-        uint32_t i = px_hash_bytes(id, strlen(id)) & mask;
+        uint32_t off = c->utterances.v[u].id, h = px_uid_hash(c, off);
+        const char *id = c->uid_text.v + off;
+        uint32_t i = h & mask;
         int dup = 0;
         while (c->uid_index.v[i]) {
-            if (strcmp(c->uid_text.v + c->utterances.v[c->uid_index.v[i] - 1].id, id) == 0) { dup = 1; break; }
+            uint32_t other = c->utterances.v[c->uid_index.v[i] - 1].id;
+            if (px_uid_hash(c, other) == h && strcmp(c->uid_text.v + other, id) == 0) { dup = 1; break; }
             i = (i + 1) & mask;
         }
         if (!dup) c->uid_index.v[i] = (uint32_t)u + 1;

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define PX_VERSION "0.1.0"
 
@@ -268,7 +269,8 @@ typedef struct px_corpus {
     px_str name, title;
     px_strtab strings;                     /* ids, names, values */
     px_strtab terms;                       /* folded word forms; term id = string id */
-    PX_VEC(char) uid_text;                 /* utterance ids, NUL-terminated; u.id is an offset */
+    PX_VEC(char) uid_text;                 /* utterance ids, NUL-terminated, each after its
+                                            * 4-byte hash; u.id is an offset (0: none) */
     PX_VEC(uint32_t) uid_index;            /* open addressing by id: utterance index + 1 */
     PX_VEC(px_file) files;
     PX_VEC(px_document) documents;
@@ -301,6 +303,15 @@ typedef struct px_corpus {
     uint64_t bytes_total, bytes_done;      /* progress accounting */
     void *import_cache;                    /* the importer's word cache, freed at finish */
 } px_corpus;
+
+/* The hash (px_hash_bytes) stored before the utterance id at offset off
+ * of uid_text; 0 for offset 0, no id. */
+static inline uint32_t px_uid_hash(const px_corpus *c, uint32_t off)
+{
+    uint32_t h = 0;
+    if (off >= 4) memcpy(&h, c->uid_text.v + off - 4, 4);
+    return h;
+}
 
 /* Creates an empty corpus (options may be NULL for defaults). NULL when
  * out of memory. Free with px_corpus_unref. */

@@ -20,6 +20,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -314,8 +317,8 @@ typedef struct imp {
     px_tokenizer tok;
     wordmap *words;             /* short raw forms -> terms (c->import_cache) */
     px_strtab raw;              /* longer raw word forms of this file */
-    px_strtab docids;           /* utterance ids of the current document */
-    PX_VEC(uint32_t) docid_first;
+    PX_VEC(uint64_t) docidx;    /* the current document's utterance ids:
+                                 * uid offset << 32 | first utterance + 1 */
     PX_VEC(uint32_t) raw_term;  /* raw form id -> term id */
     snapshot snap;
 } imp;
@@ -469,15 +472,18 @@ static px_str intern_attr(imp *s, const xmlChar *v, const xmlChar *end)
 /* An utterance id: appended to the corpus's id text (ids are many and
  * unique: hashing them all into one big table would cost a cache miss
  * each; the index by id is built once, in px_corpus_finish). */
+/* An utterance id, after its 4-byte hash (px_uid_hash); its offset. */
 static uint32_t append_uid(imp *s, const char *v, size_t n)
 {
     px_corpus *c = s->c;
-    if (c->uid_text.n + n + 1 >= UINT32_MAX) { oom(s); return 0; }
-    if (PX_VEC_RESERVE(c->uid_text, c->uid_text.n + n + 1)) { oom(s); return 0; }
-    uint32_t off = (uint32_t)c->uid_text.n;
+    if (c->uid_text.n + n + 5 >= UINT32_MAX) { oom(s); return 0; }
+    if (PX_VEC_RESERVE(c->uid_text, c->uid_text.n + n + 5)) { oom(s); return 0; }
+    uint32_t h = px_hash_bytes(v, n);
+    memcpy(c->uid_text.v + c->uid_text.n, &h, 4);
+    uint32_t off = (uint32_t)c->uid_text.n + 4;
     memcpy(c->uid_text.v + off, v, n);
     c->uid_text.v[off + n] = '\0';
-    c->uid_text.n += n + 1;
+    c->uid_text.n = off + n + 1;
     return off;
 }
 
@@ -518,6 +524,31 @@ static inline int is_xml_space(unsigned char ch)
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
 }
 
+/* Is p[0..n) free of tabs, line breaks and runs of spaces, i.e. already
+ * collapsed? Reads only p[0..n). */
+static int is_collapsed(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    unsigned prev_space = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+        __m128i ctl = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+        if (_mm_movemask_epi8(ctl) || (sp & ((sp << 1) | prev_space))) return 0;
+        prev_space = sp >> 15;
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = p[i];
+        if (c == '\n' || c == '\t' || c == '\r' || (c == ' ' && prev_space)) return 0;
+        prev_space = c == ' ';
+    }
+    return 1;
+}
+
 /* Appends with whitespace collapsed; *pending carries a space to emit
  * before the next non-space byte (never at the start). */
 static int append_collapsed(void *vecp, size_t start, int *pending,
@@ -525,14 +556,20 @@ static int append_collapsed(void *vecp, size_t start, int *pending,
 {
     PX_VEC(char) *v = vecp;
     if (PX_VEC_RESERVE(*v, v->n + n + 2)) return -1;
-    /* the usual run of words: no line breaks, tabs or double spaces, no
-     * space at either end: copied whole */
-    if (n && !is_xml_space(p[0]) && !is_xml_space(p[n - 1]) && !memchr(p, '\n', n) &&
-        !memchr(p, '\t', n) && !memchr(p, '\r', n) && !memmem(p, n, "  ", 2)) {
-        if (*pending && v->n > start) v->v[v->n++] = ' ';
-        *pending = 0;
-        memcpy(v->v + v->n, p, n);
-        v->n += n;
+    /* the usual run of words, perhaps with a space at either end: the
+     * inside copied whole */
+    size_t a = 0, b = n;
+    while (a < b && is_xml_space(p[a])) a++;
+    while (b > a && is_xml_space(p[b - 1])) b--;
+    if (a == b) {
+        if (n) *pending = 1;
+        return 0;
+    }
+    if (is_collapsed(p + a, b - a)) {
+        if ((*pending || a) && v->n > start) v->v[v->n++] = ' ';
+        memcpy(v->v + v->n, p + a, b - a);
+        v->n += b - a;
+        *pending = b < n;
         return 0;
     }
     size_t i = 0;
@@ -1278,29 +1315,36 @@ static void end_document(imp *s)
     check_time_order(s, d);
     d = &c->documents.v[s->doc];
     /* repeated xml:id values: those utterances get DOCID.uINDEX */
-    px_strtab_clear(&s->docids);
-    s->docid_first.n = 0;
+    size_t size = 16;
+    while (size < (size_t)d->utt_count * 2) size *= 2;
+    if (PX_VEC_RESERVE(s->docidx, size)) { oom(s); return; }
+    memset(s->docidx.v, 0, size * sizeof(uint64_t));
+    uint32_t mask = (uint32_t)size - 1;
     int repeated = 0;
     for (uint32_t u = d->utt_first; u < c->utterances.n; u++) {
         px_utterance *ut = &c->utterances.v[u];
-        if (!ut->id) continue;
-        const char *id = c->uid_text.v + ut->id;
-        px_str k = px_strtab_intern(&s->docids, id, strlen(id));
-        if (k == PX_STR_ERR) { oom(s); break; }
-        if (k >= s->docid_first.n) {
-            if (PX_VEC_RESERVE(s->docid_first, (size_t)k + 1)) { oom(s); break; }
-            /* ids below k not seen yet (id 0, "", comes first only when an
-             * xml:id is empty) */
-            while (s->docid_first.n < k) s->docid_first.v[s->docid_first.n++] = PX_NONE;
-            s->docid_first.n = (size_t)k + 1;
-            s->docid_first.v[k] = u;
-        } else {
+        uint32_t off = ut->id;
+        if (!off) continue;
+        if (!c->uid_text.v[off]) {   /* xml:id="": counted as a repeat, renamed */
             repeated++;
             ut->id = 0;
-            if (s->docid_first.v[k] != PX_NONE) {
-                c->utterances.v[s->docid_first.v[k]].id = 0;
-                s->docid_first.v[k] = PX_NONE;
+            continue;
+        }
+        uint32_t h = px_uid_hash(c, off);
+        for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+            uint64_t e = s->docidx.v[i];
+            if (!e) { s->docidx.v[i] = ((uint64_t)off << 32) | (u + 1); break; }
+            uint32_t eoff = (uint32_t)(e >> 32), first = (uint32_t)e;
+            if (px_uid_hash(c, eoff) != h || strcmp(c->uid_text.v + eoff, c->uid_text.v + off))
+                continue;
+            /* a repeat: it and the first of its id lose the id */
+            repeated++;
+            ut->id = 0;
+            if (first) {
+                c->utterances.v[first - 1].id = 0;
+                s->docidx.v[i] = (uint64_t)eoff << 32;
             }
+            break;
         }
     }
     if (repeated)
@@ -2825,7 +2869,7 @@ static void run_include(imp *s, const px_tei_source *src, const char *path, px_p
 #define KEEP(f) do { saved->f.v = s->f.v; saved->f.cap = s->f.cap; } while (0)
             KEEP(frames); KEEP(divs); KEEP(wtext); KEEP(widx); KEEP(whens); KEEP(pend);
             KEEP(wspans); KEEP(deferred); KEEP(spans); KEEP(spanbuf); KEEP(capbuf);
-            KEEP(docid_first);
+            KEEP(docidx);
             KEEP(raw_term); KEEP(incstack);
 #undef KEEP
             saved->widx.n = 0;
@@ -2833,7 +2877,7 @@ static void run_include(imp *s, const px_tei_source *src, const char *path, px_p
             saved->p = s->p;
             saved->tok = s->tok;
             saved->raw = s->raw;
-            saved->docids = s->docids;
+            saved->words = s->words;   /* it may have grown (moved) meanwhile */
             *s = *saved;
             /* raw word forms may name terms that were rolled back */
             px_strtab_clear(&s->raw);
@@ -2867,7 +2911,6 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
     s->words = c->import_cache;
     if (pstate_init(&s->p) ||
         px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */ ||
-        px_strtab_init(&s->docids) ||
         PX_VEC_PUSH(s->incstack, src->dev) || PX_VEC_PUSH(s->incstack, src->ino)) {
         st = px_error_set(err, PX_ENOMEM, "out of memory");
         goto done;
@@ -2901,8 +2944,7 @@ done:
     PX_VEC_FREE(s->wtext);
     PX_VEC_FREE(s->widx);
     px_strtab_destroy(&s->raw);
-    px_strtab_destroy(&s->docids);
-    PX_VEC_FREE(s->docid_first);
+    PX_VEC_FREE(s->docidx);
     PX_VEC_FREE(s->raw_term);
     PX_VEC_FREE(s->frames);
     PX_VEC_FREE(s->divs);
