@@ -20,9 +20,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -524,29 +521,41 @@ static inline int is_xml_space(unsigned char ch)
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
 }
 
+/* The high bit of each byte of x that is zero, exactly (no carries
+ * between bytes). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((x & low7) + low7) | x) & ~low7;
+}
+
 /* Is p[0..n) free of tabs, line breaks and runs of spaces, i.e. already
- * collapsed? Reads only p[0..n). */
+ * collapsed? Eight bytes at a time, reading only p[0..n): a byte below
+ * 0x20 can only be a tab or a line break in XML text. */
 static int is_collapsed(const unsigned char *p, size_t n)
 {
+    const uint64_t ones = 0x0101010101010101ULL;
+    if (n < 8) {
+        unsigned bad = 0, prev = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned sp = p[i] == ' ';
+            bad |= (p[i] < 0x20) | (sp & prev);
+            prev = sp;
+        }
+        return !bad;
+    }
+    uint64_t carry = 0;   /* the high bit of byte 0: the byte before was a space */
     size_t i = 0;
-    unsigned prev_space = 0;
-#if defined(__SSE2__)
-    for (; i + 16 <= n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-        __m128i ctl = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
-                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
-        if (_mm_movemask_epi8(ctl) || (sp & ((sp << 1) | prev_space))) return 0;
-        prev_space = sp >> 15;
+    for (;; i += 8) {
+        if (i + 8 > n) { i = n - 8; carry = 0; }   /* the last 8 bytes, overlapping */
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        uint64_t ctl = zero_bytes(x & (0xE0 * ones));
+        uint64_t sp = zero_bytes(x ^ (0x20 * ones));
+        if (ctl | (sp & ((sp << 8) | carry))) return 0;
+        if (i + 8 >= n) return 1;
+        carry = sp >> 56;
     }
-#endif
-    for (; i < n; i++) {
-        unsigned char c = p[i];
-        if (c == '\n' || c == '\t' || c == '\r' || (c == ' ' && prev_space)) return 0;
-        prev_space = c == ' ';
-    }
-    return 1;
 }
 
 /* Appends with whitespace collapsed; *pending carries a space to emit

@@ -201,9 +201,78 @@ static void test_orgs(void)
     px_corpus_unref(c);
 }
 
+/* Whitespace: every run of spaces, tabs and line breaks in an utterance,
+ * and every boundary element (pause), becomes one space; none at either
+ * end. 544 seeded utterances of 0 to ~90 bytes, so that short runs, runs
+ * across eight-byte blocks and runs at the very ends all occur; the
+ * expected text is built here by the plain definition. */
+static void test_whitespace(void)
+{
+    static const char *pieces[] = {"a", "word", "Fu\xC3\x9F", "x-y", " ", " ", "  ", "\t",
+                                   "\n   ", "\r\n", "<pause/>", "<pause/> ", " <pause/>"};
+    const size_t np = sizeof pieces / sizeof *pieces;
+    static char xml[200000], want[600][128];
+    size_t xn = 0;
+    xn += (size_t)snprintf(xml + xn, sizeof xml - xn, TEI_OPEN "<text><body>");
+    uint64_t seed = 12345;
+    for (int u = 0; u < 544; u++) {
+        char raw[256];   /* the text as written, pause as a space */
+        size_t rn = 0;
+        xn += (size_t)snprintf(xml + xn, sizeof xml - xn, "<u who=\"#a\">");
+        int pieces_n = u % 23;
+        for (int k = 0; k < pieces_n; k++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            const char *pc = pieces[(seed >> 33) % np];
+            xn += (size_t)snprintf(xml + xn, sizeof xml - xn, "%s", pc);
+            for (const char *q = pc; *q; q++) {
+                if (!strncmp(q, "<pause/>", 8)) { raw[rn++] = ' '; q += 7; }
+                else raw[rn++] = *q;
+            }
+        }
+        xn += (size_t)snprintf(xml + xn, sizeof xml - xn, "</u>\n");
+        /* collapse by the definition */
+        size_t wn = 0;
+        int space = 0;
+        for (size_t i = 0; i < rn; i++) {
+            char ch = raw[i];
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') { space = 1; continue; }
+            if (space && wn) want[u][wn++] = ' ';
+            space = 0;
+            want[u][wn++] = ch;
+        }
+        want[u][wn] = '\0';
+    }
+    /* and a double space, or a tab, at every place in a 30-byte text */
+    for (int u = 0; u < 56; u++) {
+        int k = u % 27 + 1;   /* at least one x after the two */
+        char raw[40];
+        memset(raw, 'x', 30);
+        raw[30] = '\0';
+        raw[k] = ' ';
+        raw[k + 1] = u < 28 ? ' ' : '\t';
+        xn += (size_t)snprintf(xml + xn, sizeof xml - xn, "<u who=\"#a\">%s</u>", raw);
+        /* want: k x, one space, the other 28 - k x */
+        memset(want[544 + u], 'x', 29);
+        want[544 + u][k] = ' ';
+        want[544 + u][29] = '\0';
+    }
+    xn += (size_t)snprintf(xml + xn, sizeof xml - xn, "</body></text></TEI>");
+    px_corpus *c = unit_load("ws.xml", xml);
+    CHECK_EQ_INT(c->utterances.n, 600);
+    int bad = 0;
+    for (uint32_t u = 0; u < c->utterances.n && u < 600; u++) {
+        const char *got = c->text.v + c->utterances.v[u].text_off;
+        if (strcmp(got, want[u]) != 0 && bad++ < 3)
+            fprintf(stderr, "  utterance %u: got \"%s\", want \"%s\"\n", u, got, want[u]);
+    }
+    CHECK_EQ_INT(bad, 0);
+    px_corpus_unref(c);
+}
+
 int main(void)
 {
     test_text_and_events();
+    test_whitespace();
     test_who();
     test_repeated_ids();
     test_people();
