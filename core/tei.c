@@ -431,6 +431,14 @@ static px_str intern(imp *s, const char *v, size_t n)
  * replace entities): decode that one form. */
 static inline uint64_t word8(const char *s, size_t n);
 
+/* The slot of a parser dictionary string in a pointer-keyed cache of
+ * 2^bits entries. The dictionary packs short names a few bytes apart, so
+ * the pointer is multiplied (Fibonacci hashing) rather than shifted. */
+static inline size_t ptr_slot(const void *p, unsigned bits)
+{
+    return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+}
+
 static px_str intern_attr(imp *s, const xmlChar *v, const xmlChar *end)
 {
     size_t n = (size_t)(end - v);
@@ -742,7 +750,7 @@ static int note_name(imp *s, const xmlChar *name);
  * a scan; a name seen for the first time is counted (note_name). */
 static int attr_kind(imp *s, const xmlChar *name)
 {
-    size_t h = ((uintptr_t)name >> 3) & 255;
+    size_t h = ptr_slot(name, 8);
     if (s->p.acache[h].p == name) return s->p.acache[h].k;
     int k = -1;
     for (int i = 0; i < A_COUNT; i++) if (name == s->p.an[i]) { k = i; break; }
@@ -1385,7 +1393,7 @@ static void end_document(imp *s)
  * (names are the parser's dictionary strings: a pointer-keyed cache). */
 static px_str raw_key(imp *s, const xmlChar *name, const xmlChar *prefix)
 {
-    size_t h = ((uintptr_t)name >> 3) & 63;
+    size_t h = ptr_slot(name, 6);
     if (s->p.kcache[h].p == name && s->p.kcache[h].prefix == prefix) return s->p.kcache[h].key;
     char key[160];
     size_t n = 0, pl = prefix ? strlen((const char *)prefix) : 0, ll = strlen((const char *)name);
@@ -1738,7 +1746,7 @@ static enum elem classify(imp *s, const xmlChar *name, const xmlChar *uri)
         if (strcmp((const char *)uri, TEI_NS) != 0) return E_OTHER;
         s->p.tei_uri = uri;
     }
-    size_t h = ((uintptr_t)name >> 4) & 511;
+    size_t h = ptr_slot(name, 9);
     if (s->p.cache[h].p == name) {
         if (s->p.cache[h].unk) s->p.unknown.v[s->p.cache[h].unk - 1].count++;
         return (enum elem)s->p.cache[h].e;
