@@ -1425,25 +1425,26 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang,
 {
     px_corpus *c = s->c;
     if (s->doc == PX_NONE) return;
-    px_utterance u;
-    memset(&u, 0, sizeof u);
+    if (PX_VEC_RESERVE(c->utterances, c->utterances.n + 1)) { oom(s); return; }
+    px_utterance *u = &c->utterances.v[c->utterances.n];   /* built in place */
+    memset(u, 0, sizeof *u);
     px_document *d = &c->documents.v[s->doc];
-    u.document = s->doc;
-    u.index = (uint32_t)c->utterances.n - d->utt_first;
-    u.segment = s->frames.v[s->depth - 1].div;
-    u.reply_to = PX_NONE;
-    if (HAS(*at, A_ID)) u.id = intern_uid(s, at->v[A_ID], at->end[A_ID]);
-    u.lang = lang;
-    u.start = u.end = u.time = NAN;
-    u.pos = pos;
-    u.spk_first = (uint32_t)c->refs.n;
-    if (HAS(*at, A_WHO)) u.spk_count = push_refs(s, at->v[A_WHO], at->end[A_WHO]);
-    if (!u.spk_count) {
+    u->document = s->doc;
+    u->index = (uint32_t)c->utterances.n - d->utt_first;
+    u->segment = s->frames.v[s->depth - 1].div;
+    u->reply_to = PX_NONE;
+    if (HAS(*at, A_ID)) u->id = intern_uid(s, at->v[A_ID], at->end[A_ID]);
+    u->lang = lang;
+    u->start = u->end = u->time = NAN;
+    u->pos = pos;
+    u->spk_first = (uint32_t)c->refs.n;
+    if (HAS(*at, A_WHO)) u->spk_count = push_refs(s, at->v[A_WHO], at->end[A_WHO]);
+    if (!u->spk_count) {
         if (PX_VEC_PUSH(c->refs, PX_NONE)) { oom(s); return; }
-        u.spk_count = 1;
+        u->spk_count = 1;
     }
-    u.adr_first = (uint32_t)c->refs.n;
-    if (HAS(*at, A_TOWHOM)) u.adr_count = push_refs(s, at->v[A_TOWHOM], at->end[A_TOWHOM]);
+    u->adr_first = (uint32_t)c->refs.n;
+    if (HAS(*at, A_TOWHOM)) u->adr_count = push_refs(s, at->v[A_TOWHOM], at->end[A_TOWHOM]);
     if (HAS(*at, A_REPLYTO)) {
         /* the first pointer; resolved when the corpus is finished */
         const xmlChar *v = at->v[A_REPLYTO], *end = at->end[A_REPLYTO];
@@ -1452,30 +1453,30 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang,
         while (q < end && !is_xml_space(*q)) q++;
         const xmlChar *h = q;
         while (h > v && h[-1] != '#') h--;
-        if (h < q) u.reply_to = intern_uid(s, h, q);
+        if (h < q) u->reply_to = intern_uid(s, h, q);
     }
     char buf[80];
     if (HAS(*at, A_WHEN_ISO) || HAS(*at, A_WHEN)) {
         int k = HAS(*at, A_WHEN_ISO) ? A_WHEN_ISO : A_WHEN;
         double t;
         if (px_parse_datetime(attr_cstr(at->v[k], at->end[k], buf, sizeof buf), &t) == 0)
-            u.time = t;
+            u->time = t;
     }
-    u.ev_first = (uint32_t)c->events.n;
-    u.ann_first = (uint32_t)c->annotations.n;
-    u.attr_first = (uint32_t)c->kvs.n;
-    u.indent = -1;
+    u->ev_first = (uint32_t)c->events.n;
+    u->ann_first = (uint32_t)c->annotations.n;
+    u->attr_first = (uint32_t)c->kvs.n;
+    u->indent = -1;
     if (HAS(*at, A_INDENT)) {
         double x;
         if (parse_decimal(at->v[A_INDENT], at->end[A_INDENT], &x) == 0 && x >= 0 && x < 1e6)
-            u.indent = (int32_t)x;
+            u->indent = (int32_t)x;
     }
-    u.text_off = (uint32_t)c->text.n;
+    u->text_off = (uint32_t)c->text.n;
     if (c->text.n > UINT32_MAX - (uint64_t)c->opt.max_utterance_text - 16) {
         refuse(s, PX_ELIMIT, pos, "the corpus holds more than 4 GiB of text, the limit of Praxis");
         return;
     }
-    if (PX_VEC_PUSH(c->utterances, u)) { oom(s); return; }
+    c->utterances.n++;
     s->utt = (uint32_t)c->utterances.n - 1;
     s->utt_depth = s->depth + 1;
     push_raw_attrs(s, nb, nb_defaulted, raw);
@@ -1521,7 +1522,7 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang,
     }
     s->unit_counts[kind]++;
     /* divs: count units for DraCor's rule */
-    uint32_t dv = u.segment;
+    uint32_t dv = c->utterances.v[ix].segment;
     if (dv != PX_NONE) {
         s->divs.v[dv].direct_units++;
         for (uint32_t p = dv; p != PX_NONE; p = s->divs.v[p].parent) s->divs.v[p].units_below++;
@@ -1697,25 +1698,28 @@ static void start_event(imp *s, enum elem e, attrs *at, px_pos pos)
 {
     px_corpus *c = s->c;
     if (s->doc == PX_NONE) return;
-    px_event ev;
-    memset(&ev, 0, sizeof ev);
+    /* built in place: the record is large, a copy would cost more than
+     * filling it */
+    if (PX_VEC_RESERVE(c->events, c->events.n + 1)) { oom(s); return; }
+    px_event *ev = &c->events.v[c->events.n];
+    memset(ev, 0, sizeof *ev);
     static const uint8_t map[] = {
         [E_PAUSE] = PX_EVENT_PAUSE, [E_VOCAL] = PX_EVENT_VOCAL, [E_KINESIC] = PX_EVENT_KINESIC,
         [E_INCIDENT] = PX_EVENT_INCIDENT, [E_SHIFT] = PX_EVENT_SHIFT, [E_ANCHOR] = PX_EVENT_ANCHOR,
     };
-    ev.type = map[e];
-    ev.document = s->doc;
-    ev.utterance = s->utt;
-    ev.start = ev.end = ev.dur = NAN;
-    ev.pos = pos;
+    ev->type = map[e];
+    ev->document = s->doc;
+    ev->utterance = s->utt;
+    ev->start = ev->end = ev->dur = NAN;
+    ev->pos = pos;
     if (HAS(*at, A_WHO)) {
         const xmlChar *v = at->v[A_WHO], *end = at->end[A_WHO];
         const xmlChar *h = end;
         while (h > v && h[-1] != '#') h--;
-        ev.who = intern_attr(s, h, end);
+        ev->who = intern_attr(s, h, end);
     }
-    ev.feature = attr_str(s, at, A_FEATURE);
-    ev.value = e == E_SHIFT ? attr_str(s, at, A_NEW) : attr_str(s, at, A_TYPE);
+    ev->feature = attr_str(s, at, A_FEATURE);
+    ev->value = e == E_SHIFT ? attr_str(s, at, A_NEW) : attr_str(s, at, A_TYPE);
     char buf[64];
     if (HAS(*at, A_DUR)) {
         double d;
@@ -1723,12 +1727,11 @@ static void start_event(imp *s, enum elem e, attrs *at, px_pos pos)
         /* "PT0.4S", the usual form, without strtod */
         if (end - v > 3 && v[0] == 'P' && v[1] == 'T' && end[-1] == 'S' &&
             parse_decimal(v + 2, end - 1, &d) == 0)
-            ev.dur = d;
+            ev->dur = d;
         else if (px_parse_duration(attr_cstr(v, end, buf, sizeof buf), &d) == 0)
-            ev.dur = d;
+            ev->dur = d;
     }
-    if (PX_VEC_PUSH(c->events, ev)) { oom(s); return; }
-    uint32_t ix = (uint32_t)c->events.n - 1;
+    uint32_t ix = (uint32_t)c->events.n++;
     if (HAS(*at, A_SYNCH)) add_pending(s, 2, ix, when_ref(s, at->v[A_SYNCH], at->end[A_SYNCH]), pos);
     if (HAS(*at, A_START)) add_pending(s, 2, ix, when_ref(s, at->v[A_START], at->end[A_START]), pos);
     if (HAS(*at, A_END)) add_pending(s, 3, ix, when_ref(s, at->v[A_END], at->end[A_END]), pos);
@@ -2243,40 +2246,41 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         break;
     case E_WHEN:
         if (s->doc != PX_NONE && HAS(at, A_ID)) {
-            whenrec w;
-            memset(&w, 0, sizeof w);
+            if (PX_VEC_RESERVE(s->whens, s->whens.n + 1)) { oom(s); return; }
+            whenrec *w = &s->whens.v[s->whens.n];   /* built in place */
+            memset(w, 0, sizeof *w);
             uint32_t id = wtext_add(s, (const char *)at.v[A_ID],
                                     (size_t)(at.end[A_ID] - at.v[A_ID]));
-            w.id = id;
-            w.interval = NAN;
-            w.value = NAN;
-            w.unit = s->tl_unit;
-            w.pos = pos;
+            w->id = id;
+            w->interval = NAN;
+            w->value = NAN;
+            w->unit = s->tl_unit;
+            w->pos = pos;
             char b[80];
-            if (HAS(at, A_UNIT)) w.unit = unit_factor(attr_cstr(at.v[A_UNIT], at.end[A_UNIT], b, sizeof b));
+            if (HAS(at, A_UNIT)) w->unit = unit_factor(attr_cstr(at.v[A_UNIT], at.end[A_UNIT], b, sizeof b));
             if (HAS(at, A_ABSOLUTE)) {
                 const char *v = attr_cstr(at.v[A_ABSOLUTE], at.end[A_ABSOLUTE], b, sizeof b);
                 char *end;
                 double x = strtod(v, &end);
                 while (*end == ' ') end++;
-                if (end != v && (*end == '\0' || (*end == 's' && end[1] == '\0'))) { w.abs_kind = 1; w.abs = x; }
-                else if (px_parse_clock(v, &x) == 0) { w.abs_kind = 2; w.abs = x; }
-                else if (px_parse_datetime(v, &x) == 0) { w.abs_kind = 3; w.abs = x; }
+                if (end != v && (*end == '\0' || (*end == 's' && end[1] == '\0'))) { w->abs_kind = 1; w->abs = x; }
+                else if (px_parse_clock(v, &x) == 0) { w->abs_kind = 2; w->abs = x; }
+                else if (px_parse_datetime(v, &x) == 0) { w->abs_kind = 3; w->abs = x; }
                 else problem(s, PX_WARNING, "bad-time", cur_pos(s),
                              "@absolute=\"%s\" is neither seconds, a clock time nor a date-time", v);
             }
             if (HAS(at, A_INTERVAL)) {
                 double x;
-                if (parse_decimal(at.v[A_INTERVAL], at.end[A_INTERVAL], &x) == 0) w.interval = x;
+                if (parse_decimal(at.v[A_INTERVAL], at.end[A_INTERVAL], &x) == 0) w->interval = x;
                 else {
                     const char *v = attr_cstr(at.v[A_INTERVAL], at.end[A_INTERVAL], b, sizeof b);
                     char *end;
                     x = strtod(v, &end);
-                    if (end != v) w.interval = x;
+                    if (end != v) w->interval = x;
                 }
             }
-            if (HAS(at, A_SINCE)) w.since = when_ref(s, at.v[A_SINCE], at.end[A_SINCE]);
-            if (PX_VEC_PUSH(s->whens, w)) { oom(s); return; }
+            if (HAS(at, A_SINCE)) w->since = when_ref(s, at.v[A_SINCE], at.end[A_SINCE]);
+            s->whens.n++;
         }
         break;
     default:
