@@ -2027,7 +2027,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (s->stop) return;
     if (s->skip_from) { s->skip_extra++; return; }
     s->run_text = 0;
-    size_t hc = ((uintptr_t)localname >> 4) & 511;
+    size_t hc = ptr_slot(localname, 9);   /* the slot classify() uses */
     if (s->p.cache[hc].p != localname && note_name(s, localname)) return;
     if (s->depth + 1 > s->c->opt.max_depth) {
         refuse(s, PX_ELIMIT, elem_pos(s),
