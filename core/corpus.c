@@ -736,6 +736,12 @@ uint32_t px_participant_find(const px_corpus *c, const char *id, uint32_t docume
     return px_map_get(&c->participant_by_id, part_key(s, PX_NONE));
 }
 
+void px_utterance_terms(const px_corpus *c, const px_utterance *u, uint32_t *out)
+{
+    const uint8_t *p = c->tokens.v + u->tok_first;
+    for (uint32_t k = 0; k < u->tok_count; k++) out[k] = px_token_next(&p);
+}
+
 uint32_t px_utterance_find(const px_corpus *c, const char *id)
 {
     if (!c->uid_index.n) return PX_NONE;
@@ -1045,10 +1051,10 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
         free(fill);
     }
     /* term counts */
+    /* term counts: kept by the importer as tokens were added; every term
+     * has its slot (those only seen in refused files count 0) */
     if (PX_VEC_RESERVE(c->term_counts, (size_t)c->terms.count + 1)) goto nomem;
-    c->term_counts.n = c->terms.count;
-    memset(c->term_counts.v, 0, (size_t)c->terms.count * sizeof(uint32_t));
-    for (size_t i = 0; i < c->tokens.n; i++) c->term_counts.v[c->tokens.v[i]]++;
+    while (c->term_counts.n < c->terms.count) c->term_counts.v[c->term_counts.n++] = 0;
     if (!c->name) c->name = px_strtab_intern(&c->strings, "corpus", 6);
     free(c->import_cache);
     c->import_cache = NULL;

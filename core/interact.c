@@ -279,8 +279,9 @@ px_status px_interact_mention(const px_corpus *c, const uint32_t *utts, size_t n
     for (size_t i = 0; i < k && !st; i++) {
         uint32_t u = v[i];
         const px_utterance *ut = &c->utterances.v[u];
+        const uint8_t *tp = c->tokens.v + ut->tok_first;
         for (uint32_t t = 0; t < ut->tok_count && !st; t++) {
-            uint32_t term = c->tokens.v[ut->tok_first + t];
+            uint32_t term = px_token_next(&tp);
             if (term >= c->terms.count) continue;
             for (uint32_t l = x.head[term]; l && !st; l = x.next.v[l - 1]) {
                 uint32_t p = x.part.v[l - 1];

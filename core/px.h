@@ -202,7 +202,8 @@ typedef struct px_utterance {
     double start, end;                     /* seconds, NAN when untimed */
     double time;                           /* absolute, seconds since 1970 UTC, NAN */
     uint32_t text_off, text_len;           /* into corpus->text */
-    uint32_t tok_first, tok_count;         /* into corpus->tokens */
+    uint32_t tok_first, tok_count;         /* byte offset into corpus->tokens, and how
+                                            * many tokens (px_token_next reads them) */
     uint32_t ev_first, ev_count;           /* events inside it, into corpus->events */
     uint32_t attr_first, attr_count;       /* raw attributes of the unit, into corpus->kvs */
     uint32_t ann_first, ann_count;         /* annotation spans, into corpus->annotations */
@@ -283,7 +284,11 @@ typedef struct px_corpus {
     PX_VEC(px_annotation) annotations;
     PX_VEC(px_kv) kvs;
     PX_VEC(uint32_t) refs;                 /* speaker/addressee lists */
-    PX_VEC(uint32_t) tokens;               /* term ids */
+    PX_VEC(uint8_t) tokens;                /* term ids, utterance by utterance, each in
+                                            * LEB128 (7 bits a byte, high bit: more);
+                                            * ids follow first use, so frequent words
+                                            * take one or two bytes */
+    uint64_t token_count;                  /* tokens in the stream */
     PX_VEC(char) text;                     /* utterance texts, each NUL-terminated */
     PX_VEC(uint32_t) seg_utts;             /* segment -> utterances (CSR) */
     PX_VEC(uint32_t) part_utts;            /* participant -> utterances (CSR) */
@@ -312,6 +317,25 @@ static inline uint32_t px_uid_hash(const px_corpus *c, uint32_t off)
     if (off >= 4) memcpy(&h, c->uid_text.v + off - 4, 4);
     return h;
 }
+
+/* Reads the term id at *p in the token stream and moves *p past it. */
+static inline uint32_t px_token_next(const uint8_t **p)
+{
+    const uint8_t *q = *p;
+    uint32_t more = q[0] >> 7, b1 = q[more];   /* q[1] only when there is one */
+    if (!(more & (b1 >> 7))) {                 /* one or two bytes: no branch on which */
+        *p = q + 1 + more;
+        return (q[0] & 0x7Fu) | ((b1 << 7) & (0u - more));
+    }
+    uint32_t v = 0;
+    unsigned sh = 0;
+    do { v |= (uint32_t)(*q & 0x7F) << sh; sh += 7; } while (*q++ & 0x80);
+    *p = q;
+    return v;
+}
+
+/* Writes the term ids of utterance u into out (u->tok_count of them). */
+void px_utterance_terms(const px_corpus *c, const px_utterance *u, uint32_t *out);
 
 /* Creates an empty corpus (options may be NULL for defaults). NULL when
  * out of memory. Free with px_corpus_unref. */

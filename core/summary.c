@@ -20,7 +20,7 @@ void px_corpus_summary(const px_corpus *c, px_summary *s)
     s->utterances = (uint32_t)c->utterances.n;
     s->segments = (uint32_t)c->segments.n;
     s->events = (uint32_t)c->events.n;
-    s->tokens = c->tokens.n;
+    s->tokens = c->token_count;
     for (size_t i = 0; i < c->term_counts.n; i++) if (c->term_counts.v[i]) s->types++;
     for (size_t i = 0; i < c->problems.n; i++) {
         if (c->problems.v[i].severity == PX_ERROR) s->errors++;

@@ -204,6 +204,7 @@ typedef struct snapshot {
            segments, events, kvs, refs, tokens, text, problems, annotations, refusals;
     uint32_t strings, terms;
     size_t uid_text;
+    uint64_t token_count;
 } snapshot;
 
 /* Raw word forms of up to 16 bytes -> terms: an open-addressing table,
@@ -286,6 +287,7 @@ typedef struct imp {
     uint32_t text_start;
     int seg_lang_taken, utt_own_lang;
     PX_VEC(uint64_t) wspans;
+    PX_VEC(uint32_t) tbuf;      /* the terms of one utterance, before encoding */
     PX_VEC(uint32_t) deferred;  /* utterances whose words are cut at the document's end */ /* (offset << 32) | length */
     PX_VEC(spanframe) spans; /* open spanGrp/span of the unit */
     PX_VEC(char) spanbuf;    /* text of the open spans */
@@ -1216,7 +1218,54 @@ static void check_time_order(imp *s, px_document *d)
     free(last);
 }
 
-static void tok_push(imp *s, const char *w, size_t n);
+/* Room in the token stream for k more term ids (five bytes at most each);
+ * -1 when there is none (the import stops). */
+static int tok_reserve(imp *s, size_t k)
+{
+    px_corpus *c = s->c;
+    if (c->tokens.n + 5 * k > UINT32_MAX) {
+        refuse(s, PX_ELIMIT, cur_pos(s), "the corpus holds more than 4 GiB of tokens, "
+               "the limit of Praxis; load fewer files at a time");
+        return -1;
+    }
+    if (PX_VEC_RESERVE(c->tokens, c->tokens.n + 5 * k)) { oom(s); return -1; }
+    /* a count for every term there is (the tokens name no other) */
+    if (c->term_counts.n < c->terms.count) {
+        if (PX_VEC_RESERVE(c->term_counts, c->terms.count)) { oom(s); return -1; }
+        memset(c->term_counts.v + c->term_counts.n, 0,
+               (c->terms.count - c->term_counts.n) * sizeof(uint32_t));
+        c->term_counts.n = c->terms.count;
+    }
+    return 0;
+}
+
+/* Appends term ids to the token stream (LEB128); room was reserved. Ids
+ * below 2^14 (nearly all tokens) take one or two bytes, written without a
+ * branch: two bytes are stored and the cursor moves by one or two. */
+static void tok_put_all(px_corpus *c, const uint32_t *t, size_t m)
+{
+    uint32_t *counts = c->term_counts.v;   /* room for every term: tok_reserve */
+    for (size_t i = 0; i < m; i++) counts[t[i]]++;
+    uint8_t *q = c->tokens.v + c->tokens.n;
+    for (size_t i = 0; i < m; i++) {
+        uint32_t v = t[i];
+        if (v < 0x4000) {
+            uint32_t more = v >= 0x80;
+            q[0] = (uint8_t)((v & 0x7F) | (more << 7));
+            q[1] = (uint8_t)(v >> 7);
+            q += 1 + more;
+            continue;
+        }
+        while (v >= 0x80) { *q++ = (uint8_t)(v | 0x80); v >>= 7; }
+        *q++ = (uint8_t)v;
+    }
+    c->tokens.n = (size_t)(q - c->tokens.v);
+    c->token_count += m;
+}
+
+static inline void tok_put(px_corpus *c, uint32_t t) { tok_put_all(c, &t, 1); }
+
+static uint32_t raw_term(imp *s, const char *w, size_t n);
 static inline uint64_t wc_load(const char *w, size_t n, uint64_t *h0, uint64_t *h1);
 static uint32_t word_term(imp *s, const char *w, size_t n, uint64_t h0, uint64_t h1, uint64_t key);
 
@@ -1231,8 +1280,8 @@ static void tokenize_deferred(imp *s)
         const char *text = c->text.v + c->utterances.v[ix].text_off;
         const uint32_t *sp;
         size_t k = px_word_spans(&s->tok, text, c->utterances.v[ix].text_len, &sp);
-        if (k == (size_t)-1 || PX_VEC_RESERVE(c->tokens, c->tokens.n + k)) { oom(s); return; }
-        uint32_t first = (uint32_t)c->tokens.n;
+        if (k == (size_t)-1 || PX_VEC_RESERVE(s->tbuf, k)) { oom(s); return; }
+        uint32_t *terms = s->tbuf.v, m = 0;
         uint64_t h0, h1;
         for (size_t j = 0; j < k; j++)
             if (sp[2 * j + 1] <= 16)
@@ -1241,17 +1290,23 @@ static void tokenize_deferred(imp *s)
         for (size_t j = 0; j < k && !s->stop; j++) {
             const char *w = text + sp[2 * j];
             uint32_t n = sp[2 * j + 1];
-            if (n > 16) { tok_push(s, w, n); continue; }
-            uint64_t key = wc_load(w, n, &h0, &h1);
-            const wc_entry *e = &s->words->e[key >> s->words->shift];
-            uint32_t t = e->term;
-            if (!(t && e->h0 == h0 && e->h1 == h1 && e->len == n))
-                t = word_term(s, w, n, h0, h1, key);   /* further along, or new */
-            if (t != PX_NONE) c->tokens.v[c->tokens.n++] = t;   /* reserved above */
+            uint32_t t;
+            if (n > 16) {
+                t = raw_term(s, w, n);
+            } else {
+                uint64_t key = wc_load(w, n, &h0, &h1);
+                const wc_entry *e = &s->words->e[key >> s->words->shift];
+                t = e->term;
+                if (!(t && e->h0 == h0 && e->h1 == h1 && e->len == n))
+                    t = word_term(s, w, n, h0, h1, key);   /* further along, or new */
+            }
+            if (t != PX_NONE) terms[m++] = t;
         }
+        if (s->stop || tok_reserve(s, m)) return;
         px_utterance *u = &c->utterances.v[ix];
-        u->tok_first = first;
-        u->tok_count = (uint32_t)(c->tokens.n - first);
+        u->tok_first = (uint32_t)c->tokens.n;
+        u->tok_count = m;
+        tok_put_all(c, terms, m);
     }
     s->deferred.n = 0;
 }
@@ -1634,28 +1689,28 @@ static uint32_t word_term(imp *s, const char *w, size_t n, uint64_t h0, uint64_t
  * go through a table from their bytes to the folded term; longer ones
  * through a per-file string table. Either way a form seen before skips
  * normalisation and the corpus-wide term table. */
-static void tok_push(imp *s, const char *w, size_t n)
+static uint32_t raw_term(imp *s, const char *w, size_t n)
 {
     if (n <= 16) {
         uint64_t h0 = word8(w, n < 8 ? n : 8), h1 = n > 8 ? word8(w + 8, n - 8) : 0;
-        uint32_t t = word_term(s, w, n, h0, h1, wc_key(h0, h1, n));
-        if (t != PX_NONE && PX_VEC_PUSH(s->c->tokens, t)) oom(s);
-        return;
+        return word_term(s, w, n, h0, h1, wc_key(h0, h1, n));
     }
     px_str raw = px_strtab_intern(&s->raw, w, n);
-    if (raw == PX_STR_ERR) { oom(s); return; }
-    uint32_t t;
-    if (raw < s->raw_term.n) {
-        t = s->raw_term.v[raw];
-    } else {
-        size_t fl;
-        const char *f = px_fold(&s->tok, w, n, &fl);
-        if (!f) { f = w; fl = n; }
-        t = fl ? px_strtab_intern(&s->c->terms, f, fl) : PX_NONE;
-        if (t == PX_STR_ERR || PX_VEC_PUSH(s->raw_term, t)) { oom(s); return; }
-    }
-    if (t == PX_NONE) return;
-    if (PX_VEC_PUSH(s->c->tokens, t)) oom(s);
+    if (raw == PX_STR_ERR) { oom(s); return PX_NONE; }
+    if (raw < s->raw_term.n) return s->raw_term.v[raw];
+    size_t fl;
+    const char *f = px_fold(&s->tok, w, n, &fl);
+    if (!f) { f = w; fl = n; }
+    uint32_t t = fl ? px_strtab_intern(&s->c->terms, f, fl) : PX_NONE;
+    if (t == PX_STR_ERR || PX_VEC_PUSH(s->raw_term, t)) { oom(s); return PX_NONE; }
+    return t;
+}
+
+/* Appends the token of one raw form (a <w>). */
+static void tok_push(imp *s, const char *w, size_t n)
+{
+    uint32_t t = raw_term(s, w, n);
+    if (t != PX_NONE && !tok_reserve(s, 1)) tok_put(s->c, t);
 }
 
 static void end_unit(imp *s)
@@ -1669,6 +1724,7 @@ static void end_unit(imp *s)
     memset(c->text.v + c->text.n, 0, PX_WORD_SLACK);
     u->text_len = (uint32_t)(c->text.n - 1 - u->text_off);
     u->tok_first = (uint32_t)c->tokens.n;
+    uint64_t count0 = c->token_count;
     const char *text = c->text.v + u->text_off;
     if (s->wspans.n) {
         for (size_t i = 0; i < s->wspans.n && !s->stop; i++) {
@@ -1683,7 +1739,7 @@ static void end_unit(imp *s)
     }
     (void)text;
     u = &c->utterances.v[s->utt];
-    u->tok_count = (uint32_t)(c->tokens.n - u->tok_first);
+    u->tok_count = (uint32_t)(c->token_count - count0);
     u->ev_count = (uint32_t)(c->events.n - u->ev_first);
     u->ann_count = (uint32_t)(c->annotations.n - u->ann_first);
     u->attr_count = (uint32_t)(c->kvs.n - u->attr_first);
@@ -2607,6 +2663,7 @@ static void take_snapshot(px_corpus *c, snapshot *sn)
     sn->kvs = c->kvs.n;
     sn->refs = c->refs.n;
     sn->tokens = c->tokens.n;
+    sn->token_count = c->token_count;
     sn->text = c->text.n;
     sn->problems = c->problems.n;
     sn->refusals = c->refusals.n;
@@ -2641,7 +2698,13 @@ static void rollback(px_corpus *c, const snapshot *sn)
     c->annotations.n = sn->annotations;
     c->kvs.n = sn->kvs;
     c->refs.n = sn->refs;
+    /* the refused file's tokens leave the term counts */
+    for (const uint8_t *p = c->tokens.v + sn->tokens, *end = c->tokens.v + c->tokens.n; p < end;) {
+        uint32_t t = px_token_next(&p);
+        if (t < c->term_counts.n) c->term_counts.v[t]--;
+    }
     c->tokens.n = sn->tokens;
+    c->token_count = sn->token_count;
     c->text.n = sn->text;
     c->problems.n = sn->problems;
     if (c->terms.count > sn->terms && c->import_cache) {
@@ -2651,6 +2714,7 @@ static void rollback(px_corpus *c, const snapshot *sn)
         m->count = 0;
     }
     px_strtab_truncate(&c->terms, sn->terms);
+    if (c->term_counts.n > sn->terms) c->term_counts.n = sn->terms;
     c->uid_text.n = sn->uid_text;
     /* the file's path must survive: the snapshot's string count is taken
      * after the path was interned */
@@ -2889,7 +2953,7 @@ static void run_include(imp *s, const px_tei_source *src, const char *path, px_p
              * memory its vectors hold now */
 #define KEEP(f) do { saved->f.v = s->f.v; saved->f.cap = s->f.cap; } while (0)
             KEEP(frames); KEEP(divs); KEEP(wtext); KEEP(widx); KEEP(whens); KEEP(pend);
-            KEEP(wspans); KEEP(deferred); KEEP(spans); KEEP(spanbuf); KEEP(capbuf);
+            KEEP(wspans); KEEP(deferred); KEEP(tbuf); KEEP(spans); KEEP(spanbuf); KEEP(capbuf);
             KEEP(docidx);
             KEEP(raw_term); KEEP(incstack);
 #undef KEEP
@@ -2973,6 +3037,7 @@ done:
     PX_VEC_FREE(s->pend);
     PX_VEC_FREE(s->wspans);
     PX_VEC_FREE(s->deferred);
+    PX_VEC_FREE(s->tbuf);
     PX_VEC_FREE(s->spans);
     PX_VEC_FREE(s->spanbuf);
     PX_VEC_FREE(s->capbuf);

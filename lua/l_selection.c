@@ -237,13 +237,18 @@ static void phrase_cb(void *ud, const char *w, size_t len)
     if (p->n < p->cap) p->terms[p->n++] = t;
 }
 
-static int has_phrase(px_corpus *c, const px_utterance *u, const uint32_t *terms, size_t n)
+/* Do the n terms occur in a row among u's tokens? win: room for n terms,
+ * the last n read (a ring, as the tokens are read in order). */
+static int has_phrase(px_corpus *c, const px_utterance *u, const uint32_t *terms, size_t n,
+                      uint32_t *win)
 {
     if (!n || u->tok_count < n) return 0;
-    const uint32_t *tk = c->tokens.v + u->tok_first;
-    for (uint32_t i = 0; i + n <= u->tok_count; i++) {
-        size_t k = 0;
-        while (k < n && tk[i + k] == terms[k]) k++;
+    const uint8_t *p = c->tokens.v + u->tok_first;
+    for (uint32_t i = 0; i < u->tok_count; i++) {
+        win[i % n] = px_token_next(&p);
+        if (i + 1 < n) continue;
+        size_t oldest = (i + 1) % n, k = 0;
+        while (k < n && win[(oldest + k) % n] == terms[k]) k++;
         if (k == n) return 1;
     }
     return 0;
@@ -317,7 +322,7 @@ static int sel_where(lua_State *L)
     uint8_t *spk = NULL, *docs = NULL, *segs = NULL;
     int have_after = 0, have_before = 0, speaking = -1;
     double after = 0, before = 0;
-    uint32_t *terms = NULL;
+    uint32_t *terms = NULL, *window = NULL;
     size_t nterms = 0;
     int no_phrase_match = 0;
     int pattern = 0;
@@ -359,12 +364,13 @@ static int sel_where(lua_State *L)
             memset(&p, 0, sizeof p);
             p.c = c;
             p.cap = len + 1;
-            p.terms = lua_newuserdatauv(L, p.cap * sizeof(uint32_t), 0);
+            p.terms = lua_newuserdatauv(L, 2 * p.cap * sizeof(uint32_t), 0);   /* and a window */
             lua_setfield(L, anchors, "txt");
             px_tokenizer_init(&p.tok);
             px_tokenize(q, len, phrase_cb, &p);
             px_tokenizer_destroy(&p.tok);
             terms = p.terms;
+            window = p.terms + p.cap;
             nterms = p.n;
             if (p.missing || !p.n) no_phrase_match = 1;
         } else if (!strcmp(key, "pattern") && t == PX_H_UTTERANCE) {
@@ -404,7 +410,7 @@ static int sel_where(lua_State *L)
                 if (have_after && when < after) continue;
                 if (have_before && when >= before) continue;
             }
-            if (nterms && !has_phrase(c, u, terms, nterms)) continue;
+            if (nterms && !has_phrase(c, u, terms, nterms, window)) continue;
             if (pattern) {
                 lua_pushvalue(L, find_idx);
                 lua_pushlstring(L, px_utterance_text(c, ix), u->text_len);

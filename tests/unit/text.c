@@ -153,14 +153,46 @@ static void test_terms_in_corpus(void)
     CHECK_EQ_INT(c->utterances.n, 1);
     CHECK_EQ_INT(c->utterances.v[0].tok_count, 7);
     CHECK_EQ_STR(unit_token(c, 0, 0), "strasse");
-    CHECK_EQ_INT(c->tokens.v[0], c->tokens.v[1]);
-    CHECK_EQ_INT(c->tokens.v[1], c->tokens.v[2]);
-    CHECK_EQ_INT(c->tokens.v[3], c->tokens.v[4]);
+    CHECK_EQ_INT(unit_term(c, 0, 0), unit_term(c, 0, 1));
+    CHECK_EQ_INT(unit_term(c, 0, 1), unit_term(c, 0, 2));
+    CHECK_EQ_INT(unit_term(c, 0, 3), unit_term(c, 0, 4));
     CHECK_EQ_STR(unit_token(c, 0, 5), "don't");
     CHECK_EQ_STR(unit_token(c, 0, 6), "stop");
     /* terms: "", strasse, été, don't, stop */
     CHECK_EQ_INT(c->terms.count, 5);
-    CHECK_EQ_INT(c->term_counts.v[c->tokens.v[0]], 3);
+    CHECK_EQ_INT(c->term_counts.v[unit_term(c, 0, 0)], 3);
+    px_corpus_unref(c);
+}
+
+/* The token stream stores term ids in one to three bytes here (ids above
+ * 127 and 16383): 20,000 distinct words, then three of them again. */
+static void test_token_stream(void)
+{
+    static char xml[300000];
+    size_t n = (size_t)snprintf(xml, sizeof xml, "<TEI " TEI_NS_ATTR "><text><body><u who=\"#a\">");
+    for (int i = 0; i < 20000; i++) n += (size_t)snprintf(xml + n, sizeof xml - n, "w%d ", i);
+    n += (size_t)snprintf(xml + n, sizeof xml - n,
+                          "</u><u who=\"#a\">w0 w19999 w200 w0</u></body></text></TEI>");
+    px_corpus *c = unit_load("stream.xml", xml);
+    CHECK_EQ_INT(c->utterances.n, 2);
+    CHECK_EQ_INT(c->utterances.v[0].tok_count, 20000);
+    CHECK_EQ_INT(c->token_count, 20004);
+    CHECK_EQ_STR(unit_token(c, 0, 127), "w127");
+    CHECK_EQ_STR(unit_token(c, 0, 128), "w128");
+    CHECK_EQ_STR(unit_token(c, 0, 16383), "w16383");
+    CHECK_EQ_STR(unit_token(c, 0, 19999), "w19999");
+    CHECK_EQ_STR(unit_token(c, 1, 0), "w0");
+    CHECK_EQ_STR(unit_token(c, 1, 1), "w19999");
+    CHECK_EQ_STR(unit_token(c, 1, 2), "w200");
+    CHECK_EQ_INT(unit_term(c, 1, 3), unit_term(c, 0, 0));
+    CHECK(unit_term(c, 1, 1) > 16384);   /* a three-byte id */
+    CHECK_EQ_INT(c->term_counts.v[unit_term(c, 1, 0)], 3);
+    CHECK_EQ_INT(c->term_counts.v[unit_term(c, 1, 2)], 2);
+    /* the stream is shorter than four bytes a token */
+    CHECK(c->tokens.n < 3 * c->token_count);
+    uint32_t all[4];
+    px_utterance_terms(c, &c->utterances.v[1], all);
+    CHECK_EQ_INT(all[1], unit_term(c, 0, 19999));
     px_corpus_unref(c);
 }
 
@@ -170,5 +202,6 @@ int main(void)
     test_fold();
     test_word_spans();
     test_terms_in_corpus();
+    test_token_stream();
     return unit_summary();
 }

@@ -26,7 +26,7 @@ typedef struct counts {
 
 static counts count(const px_corpus *c)
 {
-    counts k = {c->documents.n, c->participants.n, c->utterances.n, c->tokens.n,
+    counts k = {c->documents.n, c->participants.n, c->utterances.n, c->token_count,
                 c->segments.n, c->events.n, c->problems.n, c->kvs.n, c->text.n,
                 c->terms.count, c->strings.count};
     return k;

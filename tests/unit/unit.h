@@ -112,12 +112,21 @@ static inline const char *unit_speaker(const px_corpus *c, uint32_t u, uint32_t 
     return p < c->participants.n ? px_str_get(c, c->participants.v[p].id) : "";
 }
 
+/* The term id of token k of utterance u (0, "", when out of range). */
+static inline uint32_t unit_term(const px_corpus *c, uint32_t u, uint32_t k)
+{
+    const px_utterance *ut = &c->utterances.v[u];
+    if (k >= ut->tok_count) return 0;
+    const uint8_t *p = c->tokens.v + ut->tok_first;
+    uint32_t t = 0;
+    for (uint32_t i = 0; i <= k; i++) t = px_token_next(&p);
+    return t;
+}
+
 /* Token k of utterance u as its folded term ("" when out of range). */
 static inline const char *unit_token(const px_corpus *c, uint32_t u, uint32_t k)
 {
-    const px_utterance *ut = &c->utterances.v[u];
-    if (k >= ut->tok_count) return "";
-    return px_term_get(c, c->tokens.v[ut->tok_first + k]);
+    return px_term_get(c, unit_term(c, u, k));
 }
 
 /* How many problems carry the given code. */
