@@ -111,10 +111,38 @@ static void test_only_bad(void)
     px_corpus_unref(c);
 }
 
+/* A file whose first document was whole (its words already counted) and
+ * whose second breaks: the counts of its words go with it. */
+static void test_counts_taken_back(void)
+{
+    static const char half[] =
+        "<teiCorpus " TEI_NS_ATTR "><teiHeader/>"
+        "<TEI><text><body><u who=\"#ann\">hello hello world badword</u></body></text></TEI>\n"
+        "<TEI><text><body><u who=\"#ann\">broken</w></body></text></TEI></teiCorpus>\n";
+    const char *n1[] = {"good.xml"}, *x1[] = {good};
+    px_corpus *a = unit_load_n(n1, x1, 1, NULL);
+    const char *n2[] = {"good.xml", "half.xml"}, *x2[] = {good, half};   /* terms known before */
+    px_corpus *b = unit_load_n(n2, x2, 2, NULL);
+    CHECK_EQ_INT(b->refusals.n, 1);
+    CHECK_EQ_INT(b->token_count, a->token_count);
+    CHECK_EQ_INT(b->terms.count, a->terms.count);   /* badword is forgotten */
+    CHECK_EQ_INT(b->term_counts.n, a->term_counts.n);
+    int same = b->term_counts.n == a->term_counts.n;
+    for (size_t t = 0; same && t < a->term_counts.n; t++)
+        same = a->term_counts.v[t] == b->term_counts.v[t];
+    CHECK(same);
+    uint32_t hello = px_strtab_find(&b->terms, "hello", 5);
+    CHECK(hello != PX_NONE);
+    if (hello != PX_NONE) CHECK_EQ_INT(b->term_counts.v[hello], 2);
+    px_corpus_unref(a);
+    px_corpus_unref(b);
+}
+
 int main(void)
 {
     test_bad_then_good();
     test_good_then_bad();
     test_only_bad();
+    test_counts_taken_back();
     return unit_summary();
 }
