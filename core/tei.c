@@ -935,14 +935,15 @@ static int parse_decimal(const xmlChar *p, const xmlChar *end, double *out)
 }
 
 /* The when a pointer names, or PX_NONE. Pointers mostly run in timeline
- * order, so the neighbours of the last one found are tried first; else a
- * hash index over the document's whens (built once, on the first miss). */
+ * order, and @since mostly names the first when, so the one after the last
+ * found, the first, the last and the one after next are tried first; else
+ * a hash index over the document's whens (built once, on the first miss). */
 static uint32_t when_find(imp *s, uint32_t ref)
 {
     const char *id = s->wtext.v + ref;
     uint32_t h = wtext_hash(s, ref);
     size_t n = s->whens.n;
-    uint32_t cand[4] = {s->wlast, s->wlast + 1, s->wlast + 2, 0};
+    uint32_t cand[4] = {s->wlast + 1, 0, s->wlast, s->wlast + 2};
     for (int k = 0; k < 4; k++) {
         if (cand[k] >= n) continue;
         uint32_t wid = s->whens.v[cand[k]].id;
