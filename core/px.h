@@ -225,11 +225,11 @@ typedef struct px_segment {
 } px_segment;
 
 typedef struct px_event {
-    uint8_t type;                          /* px_event_type */
     uint32_t document, utterance;          /* utterance PX_NONE when between */
     px_str who, desc, feature, value;      /* value: shift's @new, pause's @type */
     double start, end, dur;                /* NAN when unknown */
     px_pos pos;
+    uint8_t type;                          /* px_event_type (last: 64 bytes in all) */
 } px_event;
 
 typedef enum px_severity { PX_WARNING = 0, PX_ERROR = 1 } px_severity;
