@@ -881,6 +881,116 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Replies, and the indexes by participant, document and segment: two
+ * passes over the utterances in order (one counts, one fills) instead of
+ * one pass each. Utterances of a document are contiguous and documents in
+ * order, so a participant's documents come in order of first use.
+ * Returns 0, or -1 when out of memory (problems may fail only so). */
+static int build_indexes(px_corpus *c)
+{
+    size_t np = c->participants.n, nd = c->documents.n, ns = c->segments.n;
+    size_t nu = c->utterances.n;
+    int rc = -1;
+    uint32_t *stamp = malloc((np + 1) * sizeof *stamp);     /* last document listed */
+    uint32_t *fill = calloc(np + 1, sizeof *fill);          /* utterances placed */
+    uint32_t *dfill = calloc(np + 1, sizeof *dfill);        /* documents placed */
+    uint32_t *sfill = calloc(ns + 1, sizeof *sfill);        /* segment utterances placed */
+    if (!stamp || !fill || !dfill || !sfill) goto done;
+    if (PX_VEC_RESERVE(c->part_utt_first, np + 1) || PX_VEC_RESERVE(c->part_doc_first, np + 1) ||
+        PX_VEC_RESERVE(c->doc_part_first, nd + 1))
+        goto done;
+    memset(c->part_utt_first.v, 0, (np + 1) * sizeof(uint32_t));
+    memset(c->part_doc_first.v, 0, (np + 1) * sizeof(uint32_t));
+    c->part_utt_first.n = c->part_doc_first.n = np + 1;
+    c->doc_part_first.n = nd + 1;
+    c->doc_parts.n = 0;
+    for (size_t g = 0; g < ns; g++) c->segments.v[g].utt_count = 0;
+    for (size_t p = 0; p < np; p++) stamp[p] = PX_NONE;
+
+    /* 1: count; resolve replies; list each document's participants */
+    size_t utt_total = 0, doc_total = 0;
+    for (size_t d = 0; d < nd; d++) {
+        const px_document *doc = &c->documents.v[d];
+        c->doc_part_first.v[d] = (uint32_t)c->doc_parts.n;
+        for (uint32_t i = doc->utt_first; i < doc->utt_first + doc->utt_count && i < nu; i++) {
+            px_utterance *u = &c->utterances.v[i];
+            if (u->reply_to != PX_NONE) {
+                uint32_t raw = u->reply_to;   /* an offset in uid_text until now */
+                uint32_t t = px_utterance_find(c, c->uid_text.v + raw);
+                u->reply_to = t;
+                if (t == PX_NONE &&
+                    px_corpus_problem(c, PX_WARNING, "dangling-reply", u->pos,
+                                      "@replyTo names '%s', which is no utterance of the corpus",
+                                      c->uid_text.v + raw) != PX_OK)
+                    goto done;
+            }
+            if (u->segment != PX_NONE) c->segments.v[u->segment].utt_count++;
+            for (uint32_t k = 0; k < u->spk_count; k++) {
+                uint32_t p = c->refs.v[u->spk_first + k];
+                int dup = 0;
+                for (uint32_t j = 0; j < k; j++) if (c->refs.v[u->spk_first + j] == p) dup = 1;
+                if (dup) continue;
+                c->part_utt_first.v[p + 1]++;
+                utt_total++;
+                if (stamp[p] != (uint32_t)d) {
+                    stamp[p] = (uint32_t)d;
+                    c->part_doc_first.v[p + 1]++;
+                    doc_total++;
+                    if (PX_VEC_PUSH(c->doc_parts, p)) goto done;
+                }
+            }
+        }
+        size_t first = c->doc_part_first.v[d];
+        if (c->doc_parts.n - first > 1)
+            qsort(c->doc_parts.v + first, c->doc_parts.n - first, sizeof(uint32_t), cmp_u32);
+    }
+    c->doc_part_first.v[nd] = (uint32_t)c->doc_parts.n;
+    for (size_t p = 0; p < np; p++) {
+        c->part_utt_first.v[p + 1] += c->part_utt_first.v[p];
+        c->part_doc_first.v[p + 1] += c->part_doc_first.v[p];
+    }
+    uint32_t off = 0;
+    for (size_t g = 0; g < ns; g++) {
+        c->segments.v[g].utt_first = off;
+        off += c->segments.v[g].utt_count;
+    }
+    if (PX_VEC_RESERVE(c->part_utts, utt_total + 1) || PX_VEC_RESERVE(c->part_docs, doc_total + 1) ||
+        PX_VEC_RESERVE(c->seg_utts, (size_t)off + 1))
+        goto done;
+    c->part_utts.n = utt_total;
+    c->part_docs.n = doc_total;
+    c->seg_utts.n = off;
+
+    /* 2: fill, in the same order */
+    for (size_t p = 0; p < np; p++) stamp[p] = PX_NONE;
+    for (size_t d = 0; d < nd; d++) {
+        const px_document *doc = &c->documents.v[d];
+        for (uint32_t i = doc->utt_first; i < doc->utt_first + doc->utt_count && i < nu; i++) {
+            const px_utterance *u = &c->utterances.v[i];
+            uint32_t g = u->segment;
+            if (g != PX_NONE) c->seg_utts.v[c->segments.v[g].utt_first + sfill[g]++] = i;
+            for (uint32_t k = 0; k < u->spk_count; k++) {
+                uint32_t p = c->refs.v[u->spk_first + k];
+                int dup = 0;
+                for (uint32_t j = 0; j < k; j++) if (c->refs.v[u->spk_first + j] == p) dup = 1;
+                if (dup) continue;
+                c->part_utts.v[c->part_utt_first.v[p] + fill[p]++] = i;
+                if (stamp[p] != (uint32_t)d) {
+                    stamp[p] = (uint32_t)d;
+                    c->part_docs.v[c->part_doc_first.v[p] + dfill[p]++] = (uint32_t)d;
+                }
+            }
+        }
+    }
+    rc = 0;
+done:
+    free(stamp);
+    free(fill);
+    free(dfill);
+    free(sfill);
+    return rc;
+}
+
 px_status px_corpus_finish(px_corpus *c, px_error *err)
 {
     if (c->finished) return PX_OK;
@@ -937,120 +1047,7 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
             px_map_put(&c->document_by_id, id, (uint32_t)i))
             goto nomem;
     }
-    /* replies */
-    for (size_t i = 0; i < c->utterances.n; i++) {
-        px_utterance *u = &c->utterances.v[i];
-        if (u->reply_to == PX_NONE) continue;
-        uint32_t raw = u->reply_to;   /* an offset in uid_text until now */
-        uint32_t t = px_utterance_find(c, c->uid_text.v + raw);
-        u->reply_to = t;
-        if (t == PX_NONE &&
-            px_corpus_problem(c, PX_WARNING, "dangling-reply", u->pos,
-                              "@replyTo names '%s', which is no utterance of the corpus",
-                              c->uid_text.v + raw) != PX_OK)
-            goto nomem;
-    }
-    /* participant -> utterances, participant <-> documents */
-    size_t np = c->participants.n;
-    if (PX_VEC_RESERVE(c->part_utt_first, np + 1) || PX_VEC_RESERVE(c->part_doc_first, np + 1))
-        goto nomem;
-    memset(c->part_utt_first.v, 0, (np + 1) * sizeof(uint32_t));
-    c->part_utt_first.n = np + 1;
-    size_t total = 0;
-    for (size_t i = 0; i < c->utterances.n; i++) {
-        px_utterance *u = &c->utterances.v[i];
-        for (uint32_t k = 0; k < u->spk_count; k++) {
-            uint32_t p = c->refs.v[u->spk_first + k];
-            int dup = 0;
-            for (uint32_t j = 0; j < k; j++) if (c->refs.v[u->spk_first + j] == p) dup = 1;
-            if (!dup) { c->part_utt_first.v[p + 1]++; total++; }
-        }
-    }
-    for (size_t p = 0; p < np; p++) c->part_utt_first.v[p + 1] += c->part_utt_first.v[p];
-    if (PX_VEC_RESERVE(c->part_utts, total + 1)) goto nomem;
-    c->part_utts.n = total;
-    {
-        uint32_t *fill = calloc(np + 1, sizeof *fill);
-        if (!fill) goto nomem;
-        for (size_t i = 0; i < c->utterances.n; i++) {
-            px_utterance *u = &c->utterances.v[i];
-            for (uint32_t k = 0; k < u->spk_count; k++) {
-                uint32_t p = c->refs.v[u->spk_first + k];
-                int dup = 0;
-                for (uint32_t j = 0; j < k; j++) if (c->refs.v[u->spk_first + j] == p) dup = 1;
-                if (!dup) c->part_utts.v[c->part_utt_first.v[p] + fill[p]++] = (uint32_t)i;
-            }
-        }
-        free(fill);
-    }
-    /* documents of each participant: from its utterances (in order) */
-    memset(c->part_doc_first.v, 0, (np + 1) * sizeof(uint32_t));
-    c->part_doc_first.n = np + 1;
-    c->part_docs.n = 0;
-    for (size_t p = 0; p < np; p++) {
-        uint32_t last = PX_NONE;
-        for (uint32_t k = c->part_utt_first.v[p]; k < c->part_utt_first.v[p + 1]; k++) {
-            uint32_t d = c->utterances.v[c->part_utts.v[k]].document;
-            if (d != last) {
-                if (PX_VEC_PUSH(c->part_docs, d)) goto nomem;
-                last = d;
-            }
-        }
-        c->part_doc_first.v[p + 1] = (uint32_t)c->part_docs.n;
-    }
-    /* participants of each document (sorted by participant index): a stamp
-     * per participant marks the document that listed it last */
-    size_t nd = c->documents.n;
-    if (PX_VEC_RESERVE(c->doc_part_first, nd + 1)) goto nomem;
-    c->doc_part_first.n = nd + 1;
-    c->doc_parts.n = 0;
-    {
-        uint32_t *stamp = malloc((np + 1) * sizeof *stamp);
-        if (!stamp) goto nomem;
-        for (size_t p = 0; p < np; p++) stamp[p] = PX_NONE;
-        for (size_t d = 0; d < nd; d++) {
-            c->doc_part_first.v[d] = (uint32_t)c->doc_parts.n;
-            px_document *doc = &c->documents.v[d];
-            for (uint32_t u = doc->utt_first; u < doc->utt_first + doc->utt_count; u++) {
-                px_utterance *ut = &c->utterances.v[u];
-                for (uint32_t k = 0; k < ut->spk_count; k++) {
-                    uint32_t p = c->refs.v[ut->spk_first + k];
-                    if (stamp[p] == (uint32_t)d) continue;
-                    stamp[p] = (uint32_t)d;
-                    if (PX_VEC_PUSH(c->doc_parts, p)) { free(stamp); goto nomem; }
-                }
-            }
-            size_t first = c->doc_part_first.v[d];
-            if (c->doc_parts.n - first > 1)
-                qsort(c->doc_parts.v + first, c->doc_parts.n - first, sizeof(uint32_t), cmp_u32);
-        }
-        c->doc_part_first.v[nd] = (uint32_t)c->doc_parts.n;
-        free(stamp);
-    }
-    /* segment -> utterances (counting sort; utterances stay in order) */
-    {
-        size_t ns = c->segments.n;
-        for (size_t g = 0; g < ns; g++) c->segments.v[g].utt_count = 0;
-        for (size_t i = 0; i < c->utterances.n; i++) {
-            uint32_t g = c->utterances.v[i].segment;
-            if (g != PX_NONE) c->segments.v[g].utt_count++;
-        }
-        uint32_t off = 0;
-        for (size_t g = 0; g < ns; g++) {
-            c->segments.v[g].utt_first = off;
-            off += c->segments.v[g].utt_count;
-        }
-        if (PX_VEC_RESERVE(c->seg_utts, (size_t)off + 1)) goto nomem;
-        c->seg_utts.n = off;
-        uint32_t *fill = calloc(ns + 1, sizeof *fill);
-        if (!fill) goto nomem;
-        for (size_t i = 0; i < c->utterances.n; i++) {
-            uint32_t g = c->utterances.v[i].segment;
-            if (g != PX_NONE) c->seg_utts.v[c->segments.v[g].utt_first + fill[g]++] = (uint32_t)i;
-        }
-        free(fill);
-    }
-    /* term counts */
+    if (build_indexes(c)) goto nomem;
     /* term counts: kept by the importer as tokens were added; every term
      * has its slot (those only seen in refused files count 0) */
     if (PX_VEC_RESERVE(c->term_counts, (size_t)c->terms.count + 1)) goto nomem;
