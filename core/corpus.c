@@ -77,7 +77,7 @@ px_corpus *px_corpus_ref(px_corpus *c)
 void px_corpus_unref(px_corpus *c)
 {
     if (!c || --c->refcount > 0) return;
-    free(c->import_cache);
+    px_tei_cache_free(c->import_cache);
     px_strtab_destroy(&c->strings);
     px_strtab_destroy(&c->terms);
     PX_VEC_FREE(c->files);
@@ -1053,7 +1053,7 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
     if (PX_VEC_RESERVE(c->term_counts, (size_t)c->terms.count + 1)) goto nomem;
     while (c->term_counts.n < c->terms.count) c->term_counts.v[c->term_counts.n++] = 0;
     if (!c->name) c->name = px_strtab_intern(&c->strings, "corpus", 6);
-    free(c->import_cache);
+    px_tei_cache_free(c->import_cache);
     c->import_cache = NULL;
     c->finished = 1;
     return PX_OK;

@@ -306,7 +306,8 @@ typedef struct px_corpus {
     uint32_t unknown;                      /* the `unknown` participant or PX_NONE */
     int finished;
     uint64_t bytes_total, bytes_done;      /* progress accounting */
-    void *import_cache;                    /* the importer's word cache, freed at finish */
+    void *import_cache;                    /* what the importer keeps between files
+                                            * (px_tei_cache_free), freed at finish */
 } px_corpus;
 
 /* The hash (px_hash_bytes) stored before the utterance id at offset off

@@ -208,9 +208,8 @@ typedef struct snapshot {
 } snapshot;
 
 /* Raw word forms of up to 16 bytes -> terms: an open-addressing table,
- * kept in c->import_cache across the files of a corpus (one allocation,
- * freed when the corpus is finished). h0 and h1 are the form's bytes,
- * zero-padded; term 0 marks an empty slot. */
+ * kept across the files of a corpus (import_cache). h0 and h1 are the
+ * form's bytes, zero-padded; term 0 marks an empty slot. */
 typedef struct wc_entry { uint64_t h0, h1; uint32_t len, term; } wc_entry;
 typedef struct wordmap {
     uint32_t shift;      /* 64 - log2(slots) */
@@ -321,6 +320,33 @@ typedef struct imp {
     PX_VEC(uint32_t) raw_term;  /* raw form id -> term id */
     snapshot snap;
 } imp;
+
+/* What the importer keeps from one file to the next (c->import_cache,
+ * freed by px_tei_cache_free when the corpus is finished): the word table,
+ * and the memory of its scratch arrays, so that each file does not grow
+ * them again from nothing (copying them on every doubling). */
+#define SCRATCH(X) X(wtext) X(widx) X(docidx) X(raw_term) X(frames) X(divs) X(whens) \
+    X(pend) X(wspans) X(deferred) X(tbuf) X(spans) X(spanbuf) X(capbuf) X(incstack)
+typedef struct import_cache {
+    wordmap *words;
+    int have;          /* kept holds arrays, raw and tok of an earlier file */
+    imp kept;          /* only its scratch arrays (emptied), raw and tok */
+} import_cache;
+
+void px_tei_cache_free(void *cache)
+{
+    import_cache *ic = cache;
+    if (!ic) return;
+    free(ic->words);
+    if (ic->have) {
+#define FREE_KEPT(f) PX_VEC_FREE(ic->kept.f);
+        SCRATCH(FREE_KEPT)
+#undef FREE_KEPT
+        px_strtab_destroy(&ic->kept.raw);
+        px_tokenizer_destroy(&ic->kept.tok);
+    }
+    free(ic);
+}
 
 /* ------------------------------------------------------------------ */
 /* Errors and positions                                                */
@@ -1655,7 +1681,7 @@ static int wordmap_grow(imp *s)
     m->count = old->count;
     free(old);
     s->words = m;
-    s->c->import_cache = m;
+    ((import_cache *)s->c->import_cache)->words = m;
     return 0;
 }
 
@@ -2710,7 +2736,7 @@ static void rollback(px_corpus *c, const snapshot *sn)
     c->problems.n = sn->problems;
     if (c->terms.count > sn->terms && c->import_cache) {
         /* the refused file's words may name terms about to be forgotten */
-        wordmap *m = c->import_cache;
+        wordmap *m = ((import_cache *)c->import_cache)->words;
         memset(m->e, 0, ((size_t)m->mask + 1) * sizeof(wc_entry));
         m->count = 0;
     }
@@ -2987,16 +3013,34 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
     s->c = c;
     s->fs = fs;
     s->doc = s->utt = s->person = s->org = s->event = PX_NONE;
-    px_tokenizer_init(&s->tok);
-    /* the word cache outlives one file: a corpus's files share words */
-    if (!c->import_cache) c->import_cache = wordmap_new(WORDMAP_BITS0);
+    /* the word table outlives one file: a corpus's files share words */
     if (!c->import_cache) {
+        import_cache *ic = calloc(1, sizeof *ic);
+        if (ic && !(ic->words = wordmap_new(WORDMAP_BITS0))) { free(ic); ic = NULL; }
+        c->import_cache = ic;
+    }
+    import_cache *ic = c->import_cache;
+    if (!ic) {
         free(s);
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
-    s->words = c->import_cache;
-    if (pstate_init(&s->p) ||
-        px_strtab_init(&s->raw) || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */ ||
+    s->words = ic->words;
+    int raw_ok;
+    if (ic->have) {
+        /* the arrays of the file before, empty, with their memory */
+#define TAKE(f) s->f = ic->kept.f;
+        SCRATCH(TAKE)
+#undef TAKE
+        s->tok = ic->kept.tok;
+        s->raw = ic->kept.raw;
+        px_strtab_clear(&s->raw);   /* long raw forms are per file */
+        ic->have = 0;
+        raw_ok = 0;
+    } else {
+        px_tokenizer_init(&s->tok);
+        raw_ok = px_strtab_init(&s->raw);
+    }
+    if (pstate_init(&s->p) || raw_ok || PX_VEC_PUSH(s->raw_term, PX_NONE) /* id 0 is "" */ ||
         PX_VEC_PUSH(s->incstack, src->dev) || PX_VEC_PUSH(s->incstack, src->ino)) {
         st = px_error_set(err, PX_ENOMEM, "out of memory");
         goto done;
@@ -3025,24 +3069,14 @@ px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path
     st = finish_files(c, s->snap.files, s->snap.documents);
     if (st != PX_OK) px_error_set(err, st, "out of memory");
 done:
-    px_tokenizer_destroy(&s->tok);
     pstate_free(&s->p);
-    PX_VEC_FREE(s->wtext);
-    PX_VEC_FREE(s->widx);
-    px_strtab_destroy(&s->raw);
-    PX_VEC_FREE(s->docidx);
-    PX_VEC_FREE(s->raw_term);
-    PX_VEC_FREE(s->frames);
-    PX_VEC_FREE(s->divs);
-    PX_VEC_FREE(s->whens);
-    PX_VEC_FREE(s->pend);
-    PX_VEC_FREE(s->wspans);
-    PX_VEC_FREE(s->deferred);
-    PX_VEC_FREE(s->tbuf);
-    PX_VEC_FREE(s->spans);
-    PX_VEC_FREE(s->spanbuf);
-    PX_VEC_FREE(s->capbuf);
-    PX_VEC_FREE(s->incstack);
+    /* the scratch arrays go back to the corpus's cache, emptied */
+#define GIVE(f) s->f.n = 0; ic->kept.f = s->f;
+    SCRATCH(GIVE)
+#undef GIVE
+    ic->kept.tok = s->tok;
+    ic->kept.raw = s->raw;
+    ic->have = 1;
     free(s);
     return st;
 }

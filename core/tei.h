@@ -42,6 +42,10 @@ typedef struct px_tei_fs {
 px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path,
                         const px_tei_fs *fs, px_error *err);
 
+/* Frees what the importer keeps in c->import_cache between files (the
+ * word table, scratch memory); NULL is allowed. */
+void px_tei_cache_free(void *cache);
+
 /* Whether the file begins with a teiCorpus root that uses xi:include (the
  * pre-scan of "roots first"). Reads the source to its end at most. */
 int px_tei_is_include_root(const px_tei_source *src);
