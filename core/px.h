@@ -421,6 +421,7 @@ typedef struct px_tokenizer {
     char *buf; size_t buf_cap;
     uint32_t *spans; size_t spans_cap; /* px_word_spans: offset, length pairs */
     uint64_t *bits; size_t bits_cap;   /* px_word_spans: byte classes, 64 per word */
+    uint32_t *joins; size_t joins_cap; /* px_word_spans: non-ASCII joiners (offset, length) */
     uint64_t two_byte[32];             /* word characters among U+0000..U+07FF */
     int have_two_byte;
 } px_tokenizer;
@@ -439,7 +440,8 @@ size_t px_tokenize(const char *text, size_t len,
  * *spans to it (valid until the next call) and returns the number of
  * words, or (size_t)-1 when out of memory. text must be readable, and
  * initialised, for PX_WORD_SLACK bytes past len: the scanner reads whole
- * blocks, and ignores what lies past len. len < 2^32. */
+ * blocks, and ignores what lies past len. len < 2^32. A NUL byte is no
+ * word character, so several texts can be cut in one call. */
 #define PX_WORD_SLACK 16
 size_t px_word_spans(px_tokenizer *t, const char *text, size_t len, const uint32_t **spans);
 

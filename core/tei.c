@@ -1296,26 +1296,44 @@ static uint32_t raw_term(imp *s, const char *w, size_t n);
 static inline uint64_t wc_load(const char *w, size_t n, uint64_t *h0, uint64_t *h1);
 static uint32_t word_term(imp *s, const char *w, size_t n, uint64_t h0, uint64_t h1, uint64_t key);
 
-/* Cuts the words of the utterances whose tokens were left for later. The
- * words of one utterance are found together (px_word_spans); their cache
- * slots are fetched ahead, then each word seen before costs one compare. */
+/* Cuts the words of the utterances whose tokens were left for later. Their
+ * texts lie one after the other in c->text, each ended by a NUL, so the
+ * words of many are found in one call (px_word_spans), up to TOK_CHUNK
+ * bytes at a time; the table slot of the word TOK_AHEAD places on is
+ * fetched while a word is looked up, so a word seen before costs one
+ * compare. */
+#define TOK_CHUNK (256u * 1024u)
+#define TOK_AHEAD 16
 static void tokenize_deferred(imp *s)
 {
     px_corpus *c = s->c;
-    for (size_t i = 0; i < s->deferred.n && !s->stop; i++) {
-        uint32_t ix = s->deferred.v[i];
-        const char *text = c->text.v + c->utterances.v[ix].text_off;
+    const uint32_t *dv = s->deferred.v;
+    size_t i = 0;
+    while (i < s->deferred.n && !s->stop) {
+        uint32_t from = c->utterances.v[dv[i]].text_off;
+        uint32_t to = from + c->utterances.v[dv[i]].text_len;
+        size_t end = i + 1;
+        for (; end < s->deferred.n; end++) {
+            const px_utterance *u = &c->utterances.v[dv[end]];
+            if (u->text_off + u->text_len - from > TOK_CHUNK) break;
+            to = u->text_off + u->text_len;
+        }
+        const char *base = c->text.v + from;
         const uint32_t *sp;
-        size_t k = px_word_spans(&s->tok, text, c->utterances.v[ix].text_len, &sp);
+        size_t k = px_word_spans(&s->tok, base, to - from, &sp);
         if (k == (size_t)-1 || PX_VEC_RESERVE(s->tbuf, k)) { oom(s); return; }
-        uint32_t *terms = s->tbuf.v, m = 0;
+        uint32_t *terms = s->tbuf.v;
         uint64_t h0, h1;
-        for (size_t j = 0; j < k; j++)
+        for (size_t j = 0; j < k && j < TOK_AHEAD; j++)
             if (sp[2 * j + 1] <= 16)
-                __builtin_prefetch(&s->words->e[wc_load(text + sp[2 * j], sp[2 * j + 1], &h0, &h1) >>
+                __builtin_prefetch(&s->words->e[wc_load(base + sp[2 * j], sp[2 * j + 1], &h0, &h1) >>
                                                 s->words->shift]);
         for (size_t j = 0; j < k && !s->stop; j++) {
-            const char *w = text + sp[2 * j];
+            size_t a = j + TOK_AHEAD;
+            if (a < k && sp[2 * a + 1] <= 16)
+                __builtin_prefetch(&s->words->e[wc_load(base + sp[2 * a], sp[2 * a + 1], &h0, &h1) >>
+                                                s->words->shift]);
+            const char *w = base + sp[2 * j];
             uint32_t n = sp[2 * j + 1];
             uint32_t t;
             if (n > 16) {
@@ -1327,13 +1345,24 @@ static void tokenize_deferred(imp *s)
                 if (!(t && e->h0 == h0 && e->h1 == h1 && e->len == n))
                     t = word_term(s, w, n, h0, h1, key);   /* further along, or new */
             }
-            if (t != PX_NONE) terms[m++] = t;
+            terms[j] = t;
         }
-        if (s->stop || tok_reserve(s, m)) return;
-        px_utterance *u = &c->utterances.v[ix];
-        u->tok_first = (uint32_t)c->tokens.n;
-        u->tok_count = m;
-        tok_put_all(c, terms, m);
+        /* hand the words to their utterances (skipping those of any
+         * utterance in between whose tokens were its <w>) */
+        size_t j = 0;
+        for (; i < end && !s->stop; i++) {
+            px_utterance *u = &c->utterances.v[dv[i]];
+            uint32_t ufrom = u->text_off - from, uto = ufrom + u->text_len;
+            while (j < k && sp[2 * j] < ufrom) j++;
+            uint32_t *out = terms + j, m = 0;
+            for (; j < k && sp[2 * j] < uto; j++)
+                if (terms[j] != PX_NONE) out[m++] = terms[j];
+            if (tok_reserve(s, m)) return;
+            u = &c->utterances.v[dv[i]];
+            u->tok_first = (uint32_t)c->tokens.n;
+            u->tok_count = m;
+            tok_put_all(c, out, m);
+        }
     }
     s->deferred.n = 0;
 }

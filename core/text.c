@@ -16,6 +16,7 @@ void px_tokenizer_destroy(px_tokenizer *t)
     free(t->buf);
     free(t->spans);
     free(t->bits);
+    free(t->joins);
     memset(t, 0, sizeof *t);
 }
 
@@ -167,13 +168,13 @@ const char *px_fold(px_tokenizer *t, const char *s, size_t len, size_t *outlen)
  *
  * The text is read 16 bytes at a time into three bitmaps, one bit per
  * byte: W (ASCII letters and digits, and every byte above 0x7F), J (ASCII
- * apostrophes and hyphens) and H (bytes above 0x7F). When every non-ASCII
- * character of the text is a word character (checked through H, one code
- * point at a time), W marks exactly the bytes of word characters, and the
+ * apostrophes and hyphens) and H (bytes above 0x7F). The non-ASCII
+ * characters, found through H, are then decoded one by one: those that are
+ * no word characters leave W (U+2019, U+2010 and U+2011 are noted as
+ * joiners). W then marks exactly the bytes of word characters, and the
  * word rule becomes arithmetic: a joiner with word bytes on both sides
- * joins (A = W | (J & W<<1 & W>>1)), and the words are the runs of ones in
- * A. Texts with other non-ASCII characters (typographic quotes and dashes,
- * U+2019 as a joiner, symbols) go through px_tokenize itself. */
+ * joins (A = W | (J & W<<1 & W>>1), and so for the noted joiners), and the
+ * words are the runs of ones in A. */
 
 static void classify16(const unsigned char *p, uint32_t *w, uint32_t *j, uint32_t *h)
 {
@@ -210,12 +211,16 @@ static void fill_two_byte(px_tokenizer *t)
     t->have_two_byte = 1;
 }
 
-/* Are all non-ASCII characters of s[0..len) (bytes flagged in H) word
- * characters? Invalid UTF-8 answers no. */
-static int high_all_words(px_tokenizer *t, const unsigned char *s, size_t len,
-                          const uint64_t *H, size_t nw)
+/* Makes W exact for the non-ASCII characters of s[0..len) (the bytes
+ * flagged in H, all set in W so far): the bytes of a character that is no
+ * word character, and every byte of invalid UTF-8, are cleared. Joiners
+ * among them (U+2019, U+2010, U+2011) are listed in t->joins as offset and
+ * length, to be joined once W is known on both sides. Returns how many, or
+ * (size_t)-1 when out of memory. */
+static size_t fix_high(px_tokenizer *t, const unsigned char *s, size_t len, uint64_t *W,
+                       const uint64_t *H, size_t nw)
 {
-    size_t next = 0;   /* the first byte not yet inside a decoded character */
+    size_t nj = 0, next = 0;   /* next: the first byte not yet inside a character */
     for (size_t k = 0; k < nw; k++) {
         for (uint64_t h = H[k]; h; h &= h - 1) {
             size_t i = k * 64 + (size_t)__builtin_ctzll(h);
@@ -224,28 +229,33 @@ static int high_all_words(px_tokenizer *t, const unsigned char *s, size_t len,
             if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
                 int32_t cp = ((int32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
                 if (!t->have_two_byte) fill_two_byte(t);
-                if (!((t->two_byte[cp >> 6] >> (cp & 63)) & 1)) return 0;
                 next = i + 2;
-                continue;
+                if ((t->two_byte[cp >> 6] >> (cp & 63)) & 1) continue;
+            } else {
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t r = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+                next = i + (r > 0 ? (size_t)r : 1);   /* invalid: one byte, U+FFFD */
+                if (r > 0 && is_word_cp(cp)) continue;
+                if (r > 0 && is_joiner(cp)) {
+                    if (2 * (nj + 1) > t->joins_cap) {
+                        size_t cap = t->joins_cap ? 2 * t->joins_cap : 64;
+                        uint32_t *jn = realloc(t->joins, cap * sizeof *jn);
+                        if (!jn) return (size_t)-1;
+                        t->joins = jn;
+                        t->joins_cap = cap;
+                    }
+                    t->joins[2 * nj] = (uint32_t)i;
+                    t->joins[2 * nj + 1] = (uint32_t)(next - i);
+                    nj++;
+                }
             }
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t r = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-            if (r <= 0 || !is_word_cp(cp)) return 0;
-            next = i + (size_t)r;
+            for (size_t b = i; b < next; b++) W[b / 64] &= ~((uint64_t)1 << (b % 64));
         }
     }
-    return 1;
+    return nj;
 }
 
-typedef struct span_sink { uint32_t *out; size_t n; const char *base; } span_sink;
-
-static void span_cb(void *ud, const char *tok, size_t toklen)
-{
-    span_sink *k = ud;
-    k->out[2 * k->n] = (uint32_t)(tok - k->base);
-    k->out[2 * k->n + 1] = (uint32_t)toklen;
-    k->n++;
-}
+static inline int bit_at(const uint64_t *W, size_t i) { return (int)((W[i / 64] >> (i % 64)) & 1); }
 
 size_t px_word_spans(px_tokenizer *t, const char *text, size_t len, const uint32_t **spans)
 {
@@ -285,17 +295,18 @@ size_t px_word_spans(px_tokenizer *t, const char *text, size_t len, const uint32
         W[k] = w; A[k] = j; H[k] = h;
         any_high |= h;
     }
-    if (any_high && !high_all_words(t, s, len, H, nw)) {
-        span_sink k = {t->spans, 0, text};   /* the exact scan */
-        px_tokenize(text, len, span_cb, &k);
-        *spans = t->spans;
-        return k.n;
-    }
+    size_t nj = 0;
+    if (any_high && (nj = fix_high(t, s, len, W, H, nw)) == (size_t)-1) return (size_t)-1;
     /* joiners between word bytes join (A holds J until overwritten) */
     for (size_t k = 0; k < nw; k++) {
         uint64_t before = (W[k] << 1) | (k ? W[k - 1] >> 63 : 0);
         uint64_t after = (W[k] >> 1) | (k + 1 < nw ? W[k + 1] << 63 : 0);
         A[k] = W[k] | (A[k] & before & after);
+    }
+    for (size_t j = 0; j < nj; j++) {   /* a non-ASCII joiner between word characters */
+        size_t i = t->joins[2 * j], n = t->joins[2 * j + 1];
+        if (i > 0 && i + n < len && bit_at(W, i - 1) && bit_at(W, i + n))
+            for (size_t b = i; b < i + n; b++) A[b / 64] |= (uint64_t)1 << (b % 64);
     }
     /* runs of ones: starts and (inclusive) ends alternate in byte order */
     uint32_t *out = t->spans;

@@ -69,7 +69,7 @@ static void test_fold(void)
     px_tokenizer_destroy(&tk);
 }
 
-/* px_word_spans finds exactly the words px_tokenize finds. Texts are drawn
+/* px_word_spans finds exactly the words px_tokenize finds. 60,000 texts are drawn
  * (seeded, reproducible) from pieces chosen to sit on every edge of the
  * rule: ASCII letters, digits, apostrophes and hyphens; 2-byte letters;
  * combining marks; U+2019 and U+2010 (joiners), curly quotes and dashes
@@ -104,7 +104,7 @@ static void test_word_spans(void)
     static char buf[2048 + PX_WORD_SLACK];
     static ref_spans ref;
     size_t mismatches = 0, words = 0;
-    for (int round = 0; round < 20000; round++) {
+    for (int round = 0; round < 60000; round++) {
         /* half the texts ASCII and 2-byte letters only: the bitmap path */
         int plain = round & 1;
         size_t len = 0, target = (size_t)(round % 300);
@@ -131,7 +131,7 @@ static void test_word_spans(void)
         }
     }
     CHECK_EQ_INT(mismatches, 0);
-    CHECK(words > 100000);   /* the texts held words to compare */
+    CHECK(words > 300000);   /* the texts held words to compare */
     /* the empty text, and one word filling a whole 64-byte block exactly */
     const uint32_t *sp = NULL;
     CHECK_EQ_INT(px_word_spans(&tk, "", 0, &sp), 0);
@@ -196,6 +196,30 @@ static void test_token_stream(void)
     px_corpus_unref(c);
 }
 
+/* Utterances cut by the word rule around one whose tokens are its <w>:
+ * each keeps its own words (the words of many are cut in one pass). */
+static void test_words_between_w(void)
+{
+    px_corpus *c = unit_load("mixed.xml",
+        "<TEI " TEI_NS_ATTR "><text><body>"
+        "<u who=\"#a\">one two</u>"
+        "<u who=\"#a\"><w>New York</w> <w>city</w></u>"
+        "<u who=\"#a\">three</u><u who=\"#a\"/><u who=\"#a\">four, five-six</u>"
+        "</body></text></TEI>");
+    CHECK_EQ_INT(c->utterances.n, 5);
+    CHECK_EQ_INT(c->utterances.v[0].tok_count, 2);
+    CHECK_EQ_STR(unit_token(c, 0, 1), "two");
+    CHECK_EQ_INT(c->utterances.v[1].tok_count, 2);
+    CHECK_EQ_STR(unit_token(c, 1, 0), "new york");   /* a w is one token */
+    CHECK_EQ_INT(c->utterances.v[2].tok_count, 1);
+    CHECK_EQ_STR(unit_token(c, 2, 0), "three");
+    CHECK_EQ_INT(c->utterances.v[3].tok_count, 0);
+    CHECK_EQ_INT(c->utterances.v[4].tok_count, 2);
+    CHECK_EQ_STR(unit_token(c, 4, 1), "five-six");
+    CHECK_EQ_INT(c->token_count, 7);
+    px_corpus_unref(c);
+}
+
 int main(void)
 {
     test_word_rule();
@@ -203,5 +227,6 @@ int main(void)
     test_word_spans();
     test_terms_in_corpus();
     test_token_stream();
+    test_words_between_w();
     return unit_summary();
 }
