@@ -763,6 +763,7 @@ static int build_uid_index(px_corpus *c)
     while (size < c->utterances.n * 2) size *= 2;
     if (PX_VEC_RESERVE(c->uid_index, size)) return -1;
     c->uid_index.n = size;
+    px_prefault_all(c->uid_index.v, size * sizeof(uint32_t));
     memset(c->uid_index.v, 0, size * sizeof(uint32_t));
     uint32_t mask = (uint32_t)size - 1;
     for (size_t u = 0; u < c->utterances.n; u++) {

@@ -67,6 +67,24 @@ const char *px_status_name(px_status s);
 int px_grow(void **v, size_t *cap, size_t need, size_t elsz);
 
 #define PX_VEC(T) struct { T *v; size_t n, cap; }
+
+/* Faulting in the pages of a big array ahead of its writes: one
+ * madvise(MADV_POPULATE_WRITE) per PX_PREFAULT_STEP bytes instead of a page
+ * fault per page (a fault costs more than clearing its page). Where the
+ * system has no such call, nothing happens. The state belongs to one array
+ * and starts zeroed. */
+typedef struct px_prefault_state { const void *base; size_t upto; size_t page; } px_prefault_state;
+#define PX_PREFAULT_STEP ((size_t)1 << 20)
+void px_prefault_more(px_prefault_state *pf, void *v, size_t used, size_t cap);
+/* Faults in the whole of v[0..bytes), which is about to be written all
+ * over (a hash table, an index). */
+void px_prefault_all(void *v, size_t bytes);
+/* Call before writing up to byte `used` of the array v of cap bytes. */
+static inline void px_prefault(px_prefault_state *pf, void *v, size_t used, size_t cap)
+{
+    if (v != pf->base || used >= pf->upto) px_prefault_more(pf, v, used, cap);
+}
+
 #define PX_VEC_RESERVE(vec, need) \
     ((need) <= (vec).cap ? 0 : px_grow((void **)&(vec).v, &(vec).cap, (need), sizeof *(vec).v))
 #define PX_VEC_PUSH(vec, val) \

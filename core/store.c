@@ -1,8 +1,11 @@
 /* store.c - growable arrays, the interning string table, a u64->u32 map. */
 #include "px.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 int px_grow(void **v, size_t *cap, size_t need, size_t elsz)
 {
@@ -15,6 +18,39 @@ int px_grow(void **v, size_t *cap, size_t need, size_t elsz)
     *v = p;
     *cap = nc;
     return 0;
+}
+
+void px_prefault_more(px_prefault_state *pf, void *v, size_t used, size_t cap)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    if (pf->page == (size_t)-1) return;   /* the call is not there: faults it is */
+    if (!pf->page) {
+        long ps = sysconf(_SC_PAGESIZE);
+        pf->page = ps > 0 ? (size_t)ps : 4096;
+    }
+    if (v != pf->base) {   /* moved (or new): what lies below `used` is written */
+        pf->base = v;
+        pf->upto = used;
+    }
+    if (used < pf->upto) return;
+    size_t to = used + PX_PREFAULT_STEP;
+    if (to > cap) to = cap;
+    if (to <= pf->upto) return;
+    uintptr_t a = (uintptr_t)v + pf->upto, b = (uintptr_t)v + to;
+    a &= ~(uintptr_t)(pf->page - 1);
+    if (madvise((void *)a, b - a, MADV_POPULATE_WRITE) != 0 && (errno == EINVAL || errno == ENOSYS))
+        pf->page = (size_t)-1;
+    pf->upto = to;
+#else
+    (void)pf; (void)v; (void)used; (void)cap;
+#endif
+}
+
+void px_prefault_all(void *v, size_t bytes)
+{
+    px_prefault_state pf = {0, 0, 0};
+    for (size_t at = 0; at < bytes && pf.page != (size_t)-1; at = pf.upto)
+        px_prefault_more(&pf, v, at, bytes);
 }
 
 /* The last n < 8 bytes as one word, without a byte loop: two overlapping

@@ -314,6 +314,7 @@ typedef struct imp {
     uint64_t run_text;
     px_tokenizer tok;
     wordmap *words;             /* short raw forms -> terms (c->import_cache) */
+    px_prefault_state pf_utt, pf_ev, pf_text, pf_tok;   /* the model's big arrays */
     px_strtab raw;              /* longer raw word forms of this file */
     PX_VEC(uint64_t) docidx;    /* the current document's utterance ids:
                                  * uid offset << 32 | first utterance + 1 */
@@ -667,6 +668,7 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         oom(s);
         return;
     }
+    px_prefault(&s->pf_text, s->c->text.v, s->c->text.n + PX_WORD_SLACK + 1, s->c->text.cap);
     if (s->c->text.n - s->text_start > s->c->opt.max_utterance_text)
         refuse(s, PX_ELIMIT, s->c->utterances.v[s->utt].pos,
                "the text of one utterance is longer than %u bytes, the limit of "
@@ -1256,6 +1258,7 @@ static int tok_reserve(imp *s, size_t k)
         return -1;
     }
     if (PX_VEC_RESERVE(c->tokens, c->tokens.n + 5 * k)) { oom(s); return -1; }
+    px_prefault(&s->pf_tok, c->tokens.v, c->tokens.n + 5 * k, c->tokens.cap);
     /* a count for every term there is (the tokens name no other) */
     if (c->term_counts.n < c->terms.count) {
         if (PX_VEC_RESERVE(c->term_counts, c->terms.count)) { oom(s); return -1; }
@@ -1537,6 +1540,8 @@ static void start_unit(imp *s, enum elem e, attrs *at, px_pos pos, px_str lang,
     px_corpus *c = s->c;
     if (s->doc == PX_NONE) return;
     if (PX_VEC_RESERVE(c->utterances, c->utterances.n + 1)) { oom(s); return; }
+    px_prefault(&s->pf_utt, c->utterances.v, (c->utterances.n + 1) * sizeof(px_utterance),
+                c->utterances.cap * sizeof(px_utterance));
     px_utterance *u = &c->utterances.v[c->utterances.n];   /* built in place */
     memset(u, 0, sizeof *u);
     px_document *d = &c->documents.v[s->doc];
@@ -1687,8 +1692,10 @@ static inline uint64_t wc_load(const char *w, size_t n, uint64_t *h0, uint64_t *
 
 static wordmap *wordmap_new(uint32_t bits)
 {
-    wordmap *m = calloc(1, sizeof *m + ((size_t)1 << bits) * sizeof(wc_entry));
+    size_t bytes = sizeof(wordmap) + ((size_t)1 << bits) * sizeof(wc_entry);
+    wordmap *m = calloc(1, bytes);
     if (!m) return NULL;
+    px_prefault_all(m, bytes);   /* written all over, at random */
     m->shift = 64 - bits;
     m->mask = (uint32_t)(((size_t)1 << bits) - 1);
     return m;
@@ -1813,6 +1820,8 @@ static void start_event(imp *s, enum elem e, attrs *at, px_pos pos)
     /* built in place: the record is large, a copy would cost more than
      * filling it */
     if (PX_VEC_RESERVE(c->events, c->events.n + 1)) { oom(s); return; }
+    px_prefault(&s->pf_ev, c->events.v, (c->events.n + 1) * sizeof(px_event),
+                c->events.cap * sizeof(px_event));
     px_event *ev = &c->events.v[c->events.n];
     memset(ev, 0, sizeof *ev);
     static const uint8_t map[] = {
