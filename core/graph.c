@@ -54,13 +54,32 @@ static int cmp_keyw(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* Sums the weights of equal keys in kw[0..m), in place, through an
+ * open-addressing table (interactions repeat the same pairs many times),
+ * then sorts the distinct keys. Returns how many, or (size_t)-1 when out
+ * of memory. */
+static size_t merge_keys(keyw *kw, size_t m)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    if (m < 2) return m;
+    size_t size = 16;
+    while (size < 2 * m) size *= 2;
+    uint32_t *slot = calloc(size, sizeof *slot);   /* distinct key index + 1 */
+    if (!slot) return (size_t)-1;
+    size_t mask = size - 1, k = 0;
+    for (size_t i = 0; i < m; i++) {
+        keyw x = kw[i];
+        size_t h = (size_t)((x.key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+        for (;; h = (h + 1) & mask) {
+            if (!slot[h]) { kw[k] = x; slot[h] = (uint32_t)++k; break; }   /* k <= i */
+            if (kw[slot[h] - 1].key == x.key) { kw[slot[h] - 1].w += x.w; break; }
+        }
+    }
+    free(slot);
+    qsort(kw, k, sizeof *kw, cmp_keyw);
+    return k;
 }
 
-/* Builds from node-position pairs; kw is sorted and merged here. Takes
+/* Builds from node-position pairs; kw is merged and sorted here. Takes
  * ownership of part. */
 static px_graph *build(uint32_t *part, size_t n, keyw *kw, size_t m, int directed,
                        px_error *err)
@@ -74,12 +93,8 @@ static px_graph *build(uint32_t *part, size_t n, keyw *kw, size_t m, int directe
     g->part = part;
     g->n = n;
     g->directed = directed;
-    qsort(kw, m, sizeof *kw, cmp_keyw);
-    size_t k = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (k && kw[k - 1].key == kw[i].key) kw[k - 1].w += kw[i].w;
-        else kw[k++] = kw[i];
-    }
+    size_t k = merge_keys(kw, m);
+    if (k == (size_t)-1) { free(part); free(g); nomem(err, "graph"); return NULL; }
     g->m = k;
     g->from = malloc((k + 1) * sizeof *g->from);
     g->to = malloc((k + 1) * sizeof *g->to);
@@ -133,29 +148,37 @@ px_graph *px_graph_open(const px_interactions *ia, px_weight weight, int directe
         return NULL;
     }
     size_t ni = ia->items.n;
-    uint32_t *part = malloc((2 * ni + ia->nodes.n + 1) * sizeof *part);
-    keyw *kw = malloc((ni + 1) * sizeof *kw);
-    if (!part || !kw) { free(part); free(kw); nomem(err, "graph"); return NULL; }
-    size_t n = 0;
+    /* the nodes: every participant named, in participant order (a mark
+     * per participant index, then its position) */
+    uint32_t top = 0;
     for (size_t i = 0; i < ni; i++) {
-        part[n++] = ia->items.v[i].source;
-        part[n++] = ia->items.v[i].target;
+        if (ia->items.v[i].source >= top) top = ia->items.v[i].source + 1;
+        if (ia->items.v[i].target >= top) top = ia->items.v[i].target + 1;
     }
-    for (size_t i = 0; i < ia->nodes.n; i++) part[n++] = ia->nodes.v[i];
-    qsort(part, n, sizeof *part, cmp_u32);
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++) if (!u || part[u - 1] != part[i]) part[u++] = part[i];
-    n = u;
+    for (size_t i = 0; i < ia->nodes.n; i++) if (ia->nodes.v[i] >= top) top = ia->nodes.v[i] + 1;
+    uint32_t *pos = calloc((size_t)top + 1, sizeof *pos);   /* participant -> position + 1 */
+    keyw *kw = malloc((ni + 1) * sizeof *kw);
+    if (!pos || !kw) { free(pos); free(kw); nomem(err, "graph"); return NULL; }
+    for (size_t i = 0; i < ni; i++) pos[ia->items.v[i].source] = pos[ia->items.v[i].target] = 1;
+    for (size_t i = 0; i < ia->nodes.n; i++) pos[ia->nodes.v[i]] = 1;
+    size_t n = 0;
+    for (uint32_t p = 0; p < top; p++) if (pos[p]) n++;
+    uint32_t *part = malloc((n + 1) * sizeof *part);
+    if (!part) { free(pos); free(kw); nomem(err, "graph"); return NULL; }
+    n = 0;
+    for (uint32_t p = 0; p < top; p++)
+        if (pos[p]) { part[n] = p; pos[p] = (uint32_t)++n; }
     size_t m = 0;
     for (size_t i = 0; i < ni; i++) {
-        uint32_t s = find_sorted(part, n, ia->items.v[i].source);
-        uint32_t t = find_sorted(part, n, ia->items.v[i].target);
+        uint32_t s = pos[ia->items.v[i].source] - 1;
+        uint32_t t = pos[ia->items.v[i].target] - 1;
         if (s == t) continue;
         if (!directed && s > t) { uint32_t x = s; s = t; t = x; }
         kw[m].key = (uint64_t)s << 32 | t;
         kw[m].w = 1;
         m++;
     }
+    free(pos);
     px_graph *g = build(part, n, kw, m, directed, err);
     free(kw);
     if (g && weight == PX_WEIGHT_NONE)
