@@ -15,7 +15,8 @@
 # and, on the synthetic edge list, Praxis's graph step against the same
 # igraph calls made directly (tests/bench/graph_igraph.c).  target <= 1.5x
 #
-# Environment: BENCH_RUNS (timed Praxis runs, median; default 3), BENCH_MB
+# Environment: BENCH_RUNS (timed Praxis runs, median; default 3),
+# BENCH_PY_RUNS (timed Python runs, median; default 3), BENCH_MB
 # (spoken corpus MiB, default 100), BENCH_SEED (default 7), CC, PYTHON.
 # Exit status: 0 targets hold, 1 a target failed, 2 the benchmark could not run.
 
@@ -32,11 +33,13 @@ case $PRAXIS in
 esac
 
 RUNS=${BENCH_RUNS:-3}
+PY_RUNS=${BENCH_PY_RUNS:-3}
 MB=${BENCH_MB:-100}
 SEED=${BENCH_SEED:-7}
 CC=${CC:-cc}
 PYTHON=${PYTHON:-/usr/bin/python3}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer"
+[[ $PY_RUNS =~ ^[1-9][0-9]*$ ]] || die "BENCH_PY_RUNS must be a positive integer"
 
 HERE=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -113,18 +116,21 @@ praxis_runs() {
     P_WALL=$(median <<<"$walls")
     P_STEP=$(median <<<"$steps")
 }
-# python_run DIR: sets Y_WALL, Y_INFO (one run: minutes on the synthetic corpus)
+# python_run DIR: sets Y_WALL (median wall s of PY_RUNS runs), Y_INFO
 python_run() {
-    local out t0 t1
-    t0=$(now)
-    out=$("$PYTHON" "$HERE/graph_pipeline.py" run "$1" 2>"$ERR") \
-        || { tail -20 "$ERR" >&2; die "the Python pipeline failed on $1"; }
-    t1=$(now)
-    Y_WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+    local out t0 t1 walls=""
+    for ((r = 1; r <= PY_RUNS; r++)); do
+        t0=$(now)
+        out=$("$PYTHON" "$HERE/graph_pipeline.py" run "$1" 2>"$ERR") \
+            || { tail -20 "$ERR" >&2; die "the Python pipeline failed on $1"; }
+        t1=$(now)
+        walls+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') "
+    done
+    Y_WALL=$(median <<<"$walls")
     Y_INFO=$(echo "$out" | head -n 1)
 }
 
-echo "running Praxis ($RUNS runs each, median) and Python (one run each)..." >&2
+echo "running Praxis ($RUNS runs each) and Python ($PY_RUNS runs each), medians..." >&2
 praxis_runs spoken "$SPOKEN";  S_P=$P_WALL; S_INFO=$P_INFO
 python_run "$SPOKEN";          S_Y=$Y_WALL; S_YINFO=$Y_INFO
 GRAPH_EDGES=$OUT/graph400k_edges.csv praxis_runs synthetic "$SYNTH"
