@@ -738,6 +738,7 @@ uint32_t px_participant_find(const px_corpus *c, const char *id, uint32_t docume
 
 void px_utterance_terms(const px_corpus *c, const px_utterance *u, uint32_t *out)
 {
+    if (!u->tok_count) return;
     const uint8_t *p = c->tokens.v + u->tok_first;
     for (uint32_t k = 0; k < u->tok_count; k++) out[k] = px_token_next(&p);
 }

@@ -1274,6 +1274,7 @@ static int tok_reserve(imp *s, size_t k)
  * branch: two bytes are stored and the cursor moves by one or two. */
 static void tok_put_all(px_corpus *c, const uint32_t *t, size_t m)
 {
+    if (!m) return;
     uint32_t *counts = c->term_counts.v;   /* room for every term: tok_reserve */
     for (size_t i = 0; i < m; i++) counts[t[i]]++;
     uint8_t *q = c->tokens.v + c->tokens.n;
@@ -1324,7 +1325,7 @@ static void tokenize_deferred(imp *s)
         const char *base = c->text.v + from;
         const uint32_t *sp;
         size_t k = px_word_spans(&s->tok, base, to - from, &sp);
-        if (k == (size_t)-1 || PX_VEC_RESERVE(s->tbuf, k)) { oom(s); return; }
+        if (k == (size_t)-1 || PX_VEC_RESERVE(s->tbuf, k + 1)) { oom(s); return; }
         uint32_t *terms = s->tbuf.v;
         uint64_t h0, h1;
         for (size_t j = 0; j < k && j < TOK_AHEAD; j++)
@@ -2764,10 +2765,11 @@ static void rollback(px_corpus *c, const snapshot *sn)
     c->kvs.n = sn->kvs;
     c->refs.n = sn->refs;
     /* the refused file's tokens leave the term counts */
-    for (const uint8_t *p = c->tokens.v + sn->tokens, *end = c->tokens.v + c->tokens.n; p < end;) {
-        uint32_t t = px_token_next(&p);
-        if (t < c->term_counts.n) c->term_counts.v[t]--;
-    }
+    if (c->tokens.n > sn->tokens)
+        for (const uint8_t *p = c->tokens.v + sn->tokens, *end = c->tokens.v + c->tokens.n; p < end;) {
+            uint32_t t = px_token_next(&p);
+            if (t < c->term_counts.n) c->term_counts.v[t]--;
+        }
     c->tokens.n = sn->tokens;
     c->token_count = sn->token_count;
     c->text.n = sn->text;
