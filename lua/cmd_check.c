@@ -89,13 +89,15 @@ int px_cmd_check(int argc, char **argv)
         uint32_t f = UINT32_MAX;
         for (size_t j = 0; j < c->files.n; j++)
             if (c->files.v[j].refused && c->files.v[j].path == c->refusals.v[i].path) { f = (uint32_t)j; break; }
-        lines[k++] = (line){f, (uint32_t)c->refusals.v[i].error.line,
-                            (uint32_t)c->refusals.v[i].error.col, (uint32_t)k, 1, (uint32_t)i};
+        lines[k] = (line){f, (uint32_t)c->refusals.v[i].error.line,
+                          (uint32_t)c->refusals.v[i].error.col, (uint32_t)k, 1, (uint32_t)i};
+        k++;
     }
     uint32_t errors = (uint32_t)c->refusals.n, warnings = 0;
     for (size_t i = 0; i < c->problems.n; i++) {
         const px_problem *p = &c->problems.v[i];
-        lines[k++] = (line){p->pos.file, p->pos.line, p->pos.col, (uint32_t)k, 0, (uint32_t)i};
+        lines[k] = (line){p->pos.file, p->pos.line, p->pos.col, (uint32_t)k, 0, (uint32_t)i};
+        k++;
         if (p->severity == PX_ERROR) errors++;
         else warnings++;
     }
