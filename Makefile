@@ -81,10 +81,13 @@ $(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libpraxis.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS)
 
-# the same under AddressSanitizer + UndefinedBehaviorSanitizer
+# the same under AddressSanitizer + UndefinedBehaviorSanitizer, built with
+# clang, whose UBSan also stops at arithmetic on a null pointer and at
+# unsequenced side effects (gcc's lets both pass)
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_CC ?= clang-14
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/praxis \
+	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/praxis CC=$(ASAN_CC) \
 	    OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build/asan/praxis units
 
 units: $(UNIT_BIN)
