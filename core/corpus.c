@@ -354,7 +354,7 @@ static px_status import_file(px_corpus *c, const char *path, const char *root, p
     } else {
         snprintf(dfs->root, sizeof dfs->root, "%s", ".");
     }
-    px_tei_fs fs = {dfs, disk_open, disk_close};
+    px_tei_fs fs = {dfs, disk_open, disk_close, root != NULL};
     fd_src fsrc = {fd};
     px_tei_source src = {&fsrc, fd_read, (uint64_t)st.st_dev, (uint64_t)st.st_ino,
                          (uint64_t)st.st_size};
@@ -487,7 +487,7 @@ static px_status memfs_load_index(px_corpus *c, px_tei_memfs *fs, size_t i, px_e
     if (fl >= sizeof fs->folder) fl = 0;
     memcpy(fs->folder, name, fl);
     fs->folder[fl] = '\0';
-    px_tei_fs vt = {fs, memfs_open, memfs_close};
+    px_tei_fs vt = {fs, memfs_open, memfs_close, 0};
     size_t nfiles = c->files.n;
     px_status s = px_tei_import(c, &src, name, &vt, err);
     if (c->files.n > nfiles) c->files.v[nfiles].bytes = fs->v[i].len;

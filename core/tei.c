@@ -2838,6 +2838,7 @@ static void parse_source(imp *s, const px_tei_source *src)
         return;
     }
     s->p.bytes_in = (uint64_t)n0;
+    c->bytes_done += (uint64_t)n0;
     s->p.ctxt = xmlCreatePushParserCtxt(&h, s, first, (int)n0, s->p.path);
     if (!s->p.ctxt) {
         px_pos nowhere = {s->p.file, 0, 0};
@@ -2990,6 +2991,7 @@ static void run_include(imp *s, const px_tei_source *src, const char *path, px_p
         return;
     }
     sn.strings = c->strings.count;   /* the path stays */
+    if (s->fs && !s->fs->counted) c->bytes_total += src->size;   /* progress */
     *saved = *s;
     pstate outer = s->p;
     if (pstate_init(&s->p) || PX_VEC_PUSH(s->incstack, src->dev) ||

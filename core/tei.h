@@ -31,6 +31,9 @@ typedef struct px_tei_fs {
     px_status (*open)(void *ud, const char *from, const char *href,
                       px_tei_source *src, char *path, size_t n, px_error *err);
     void (*close)(void *ud, px_tei_source *src);
+    int counted;   /* 1: the files it opens are in c->bytes_total already (a
+                    * folder's files); 0: each included file read adds its
+                    * size there, so that progress stays within the total */
 } px_tei_fs;
 
 /* Imports one file as one transaction: on refusal the corpus is left as it

@@ -4,6 +4,11 @@
 #include "unit.h"
 #include "tei.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #define TEI_OPEN "<TEI " TEI_NS_ATTR ">"
 #define XI "xmlns:xi=\"http://www.w3.org/2001/XInclude\""
 #define DATED "<teiHeader><profileDesc><creation><date when=\"2020-01-01\"/></creation>"
@@ -408,6 +413,60 @@ static void test_names_and_paths(void)
     CHECK(px_path_join("a.xml", "bbbbbbbbbbbbbbbbbbbb", out, 8) == -1);
 }
 
+/* Progress through a root loaded on its own: the files it includes join
+ * the total as they are read, so the bytes done never pass the total and
+ * end equal to it (a folder's files are all counted before). */
+typedef struct prog { uint64_t done, total; int over; } prog;
+
+static void on_progress(void *ud, uint64_t done, uint64_t total, uint32_t f, uint32_t nf)
+{
+    (void)f; (void)nf;
+    prog *p = ud;
+    p->done = done;
+    p->total = total;
+    if (done > total) p->over = 1;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) { fputs(text, f); fclose(f); }
+}
+
+static void test_progress_with_includes(void)
+{
+    char dir[] = "/tmp/praxis-progress-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char root[64], a[64], b[64];
+    snprintf(root, sizeof root, "%s/root.xml", dir);
+    snprintf(a, sizeof a, "%s/a.xml", dir);
+    snprintf(b, sizeof b, "%s/b.xml", dir);
+    write_file(root, "<teiCorpus " TEI_NS_ATTR " xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+                     "<teiHeader/><xi:include href=\"a.xml\"/><xi:include href=\"b.xml\"/>"
+                     "</teiCorpus>\n");
+    write_file(a, "<TEI " TEI_NS_ATTR "><text><body><u who=\"#x\">one two three</u>"
+                  "</body></text></TEI>\n");
+    write_file(b, "<TEI " TEI_NS_ATTR "><text><body><u who=\"#y\">four five</u><u who=\"#x\">six</u>"
+                  "</body></text></TEI>\n");
+    px_options o;
+    px_options_init(&o);
+    prog p = {0, 0, 0};
+    o.progress = on_progress;
+    o.progress_ud = &p;
+    px_corpus *c = px_corpus_new(&o);
+    px_error err;
+    px_error_clear(&err);
+    CHECK_EQ_INT(px_corpus_add_path(c, root, &err), PX_OK);
+    CHECK_EQ_INT(c->utterances.n, 3);
+    struct stat sr, sa, sb;
+    stat(root, &sr); stat(a, &sa); stat(b, &sb);
+    CHECK_EQ_INT(p.over, 0);
+    CHECK_EQ_INT(p.total, (uint64_t)(sr.st_size + sa.st_size + sb.st_size));
+    CHECK_EQ_INT(p.done, p.total);
+    px_corpus_unref(c);
+    remove(root); remove(a); remove(b); rmdir(dir);
+}
+
 int main(void)
 {
     test_cmc_posts();
@@ -417,5 +476,6 @@ int main(void)
     test_speaker_references();
     test_check_problems();
     test_names_and_paths();
+    test_progress_with_includes();
     return unit_summary();
 }
