@@ -2640,6 +2640,15 @@ static void on_reference(void *ctx, const xmlChar *name)
            "the entity reference '&%s;' is refused", (const char *)name);
 }
 
+/* Did the parser stop converting the input to UTF-8 (a byte the declared
+ * encoding cannot hold), leaving raw bytes behind? */
+static int stopped_on_encoding(const imp *s)
+{
+    xmlParserCtxtPtr x = s->p.ctxt;
+    return x && x->input && x->input->buf && x->input->buf->encoder && x->input->buf->raw &&
+           xmlBufUse(x->input->buf->raw) > 0;
+}
+
 static void on_serror(void *ctx, xmlErrorPtr error)
 {
     imp *s = ctx;
@@ -2671,6 +2680,17 @@ static void on_serror(void *ctx, xmlErrorPtr error)
          * inside an element or is empty */
         if (s->p.bytes_in == 0) {
             refuse(s, PX_EDATA, pos, "the file is empty");
+            return;
+        }
+        if (s->depth > s->p.base_depth && stopped_on_encoding(s)) {
+            /* libxml2 stops converting at a byte its encoder cannot take,
+             * and then sees the end of the input: no error of its own */
+            const xmlChar *enc = s->p.ctxt->encoding;
+            refuse(s, PX_EDATA, pos,
+                   "the bytes after this point are not %s, the encoding the file "
+                   "declares; convert the file to UTF-8 (iconv -f ENCODING -t UTF-8) or "
+                   "declare the encoding it is written in",
+                   enc ? (const char *)enc : "in the encoding");
             return;
         }
         if (s->depth > s->p.base_depth) {

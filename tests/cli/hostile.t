@@ -69,6 +69,13 @@ praxis: refused build/hostile/invalid-utf8.xml:2:16: not well-formed XML: Input 
 praxis: nothing could be loaded
 --- exit 3
 
+=== hostile: bytes the declared encoding (ASCII) cannot hold are named as such, not as a cut-short file
+$ sh tests/hostile/make.sh build/hostile >/dev/null && praxis info build/hostile/ascii-declared.xml
+--- stderr
+praxis: refused build/hostile/ascii-declared.xml:3:16: the bytes after this point are not ASCII, the encoding the file declares; convert the file to UTF-8 (iconv -f ENCODING -t UTF-8) or declare the encoding it is written in
+praxis: nothing could be loaded
+--- exit 3
+
 === hostile: an empty file is refused as empty
 $ sh tests/hostile/make.sh build/hostile >/dev/null && praxis info build/hostile/empty.xml
 --- stderr

@@ -97,6 +97,15 @@ X
     echo '</body></text></TEI>'
 } >"$OUT/invalid-utf8.xml"
 
+# 8b. a file that declares ASCII and holds a UTF-8 e acute: libxml2 stops
+# converting there without an error of its own
+{
+    echo '<?xml version="1.0" encoding="ASCII"?>'
+    echo "$HEAD<text><body>"
+    printf '<u who="#a">caf\303\251 au lait</u>\n'
+    echo '</body></text></TEI>'
+} >"$OUT/ascii-declared.xml"
+
 # 9. an empty file
 : >"$OUT/empty.xml"
 
