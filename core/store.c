@@ -1,7 +1,6 @@
 /* store.c - growable arrays, the interning string table, a u64->u32 map. */
 #include "px.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -38,8 +37,8 @@ void px_prefault_more(px_prefault_state *pf, void *v, size_t used, size_t cap)
     if (to <= pf->upto) return;
     uintptr_t a = (uintptr_t)v + pf->upto, b = (uintptr_t)v + to;
     a &= ~(uintptr_t)(pf->page - 1);
-    if (madvise((void *)a, b - a, MADV_POPULATE_WRITE) != 0 && (errno == EINVAL || errno == ENOSYS))
-        pf->page = (size_t)-1;
+    if (madvise((void *)a, b - a, MADV_POPULATE_WRITE) != 0)
+        pf->page = (size_t)-1;   /* not there, or not allowed here: page faults it is */
     pf->upto = to;
 #else
     (void)pf; (void)v; (void)used; (void)cap;
