@@ -286,8 +286,8 @@ typedef struct imp {
     uint32_t text_start;
     int seg_lang_taken, utt_own_lang;
     PX_VEC(uint64_t) wspans;
-    PX_VEC(uint32_t) tbuf;      /* the terms of one utterance, before encoding */
-    PX_VEC(uint32_t) deferred;  /* utterances whose words are cut at the document's end */ /* (offset << 32) | length */
+    PX_VEC(uint32_t) tbuf;      /* the terms of the words cut in one go, before encoding */
+    PX_VEC(uint32_t) deferred;  /* utterances whose words are cut at the document's end */
     PX_VEC(spanframe) spans; /* open spanGrp/span of the unit */
     PX_VEC(char) spanbuf;    /* text of the open spans */
     int span_pending;
@@ -503,10 +503,10 @@ static px_str intern_attr(imp *s, const xmlChar *v, const xmlChar *end)
     return id;
 }
 
-/* An utterance id: appended to the corpus's id text (ids are many and
- * unique: hashing them all into one big table would cost a cache miss
- * each; the index by id is built once, in px_corpus_finish). */
-/* An utterance id, after its 4-byte hash (px_uid_hash); its offset. */
+/* An utterance id: appended to the corpus's id text after its 4-byte hash
+ * (px_uid_hash), and its offset returned (ids are many and unique: hashing
+ * them all into one big table now would cost a cache miss each; the index
+ * by id is built once, in px_corpus_finish). */
 static uint32_t append_uid(imp *s, const char *v, size_t n)
 {
     px_corpus *c = s->c;
