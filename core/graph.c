@@ -818,6 +818,25 @@ px_status px_graph_core_periphery(const px_graph *g, int variant, uint8_t *core,
 
 /* ---- Gould-Fernandez brokerage ------------------------------------------------- */
 
+static inline int broker_role(int ga, int gv, int gb)
+{
+    if (ga == gv && gv == gb) return PX_BROKER_COORDINATOR;
+    if (ga == gb) return PX_BROKER_ITINERANT;
+    if (ga == gv) return PX_BROKER_REPRESENTATIVE;
+    if (gv == gb) return PX_BROKER_GATEKEEPER;
+    return PX_BROKER_LIAISON;
+}
+
+/* splitmix64: a small generator of our own, seeded per call (no state
+ * outside it). */
+static inline uint64_t mix_next(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
 px_status px_graph_brokerage(const px_graph *g, const int *groups, double *res, px_error *err)
 {
     csr out, in;
@@ -836,19 +855,73 @@ px_status px_graph_brokerage(const px_graph *g, const int *groups, double *res, 
             for (uint32_t y = out.first[v]; y < out.first[v + 1]; y++) {
                 uint32_t b = out.adj[y];
                 if (b == a || csr_has(&out, a, b)) continue;
-                int gb = groups[b];
-                int role;
-                if (ga == gv && gv == gb) role = PX_BROKER_COORDINATOR;
-                else if (ga == gb) role = PX_BROKER_ITINERANT;
-                else if (ga == gv) role = PX_BROKER_REPRESENTATIVE;
-                else if (gv == gb) role = PX_BROKER_GATEKEEPER;
-                else role = PX_BROKER_LIAISON;
-                res[v * PX_BROKER_ROLES + role] += 1;
+                res[v * PX_BROKER_ROLES + broker_role(ga, gv, groups[b])] += 1;
             }
         }
     }
     csr_free(&out); csr_free(&in);
     return PX_OK;
+}
+
+px_status px_graph_brokerage_null(const px_graph *g, const int *groups, unsigned rounds,
+                                  uint64_t seed, double *mean, double *sd, px_error *err)
+{
+    if (rounds < 2) return px_error_set(err, PX_EINVAL, "brokerage: the null needs at least 2 rounds");
+    size_t n = g->n, cells = n * PX_BROKER_ROLES;
+    csr out, in;
+    if (csr_build(g, 0, &out)) return nomem(err, "brokerage");
+    if (csr_build(g, 1, &in)) { csr_free(&out); return nomem(err, "brokerage"); }
+    /* the open two-paths, found once: a, v, b */
+    PX_VEC(uint32_t) paths = {0};
+    px_status st = PX_OK;
+    for (size_t v = 0; v < n && st == PX_OK; v++)
+        for (uint32_t x = in.first[v]; x < in.first[v + 1] && st == PX_OK; x++) {
+            uint32_t a = in.adj[x];
+            for (uint32_t y = out.first[v]; y < out.first[v + 1]; y++) {
+                uint32_t b = out.adj[y];
+                if (b == a || csr_has(&out, a, b)) continue;
+                if (PX_VEC_RESERVE(paths, paths.n + 3)) { st = nomem(err, "brokerage"); break; }
+                paths.v[paths.n++] = a;
+                paths.v[paths.n++] = (uint32_t)v;
+                paths.v[paths.n++] = b;
+            }
+        }
+    csr_free(&out); csr_free(&in);
+    int *perm = malloc((n + 1) * sizeof *perm);
+    double *count = malloc((cells + 1) * sizeof *count);
+    double *sum2 = calloc(cells + 1, sizeof *sum2);
+    if (st == PX_OK && (!perm || !count || !sum2)) st = nomem(err, "brokerage");
+    if (st == PX_OK) {
+        memset(mean, 0, cells * sizeof *mean);
+        memcpy(perm, groups, n * sizeof *perm);
+        uint64_t rng = seed;
+        for (unsigned r = 0; r < rounds && st == PX_OK; r++) {
+            if (px_runtime_interrupted()) { st = px_error_set(err, PX_EINTR, "brokerage: interrupted"); break; }
+            for (size_t i = n; i > 1; i--) {   /* Fisher-Yates */
+                size_t j = (size_t)(mix_next(&rng) % i);
+                int t = perm[i - 1]; perm[i - 1] = perm[j]; perm[j] = t;
+            }
+            memset(count, 0, cells * sizeof *count);
+            for (size_t p = 0; p < paths.n; p += 3) {
+                uint32_t a = paths.v[p], v = paths.v[p + 1], b = paths.v[p + 2];
+                count[(size_t)v * PX_BROKER_ROLES + broker_role(perm[a], perm[v], perm[b])] += 1;
+            }
+            for (size_t k = 0; k < cells; k++) {
+                mean[k] += count[k];
+                sum2[k] += count[k] * count[k];
+            }
+        }
+        if (st == PX_OK)
+            for (size_t k = 0; k < cells; k++) {
+                double m = mean[k] / rounds;
+                double var = (sum2[k] - rounds * m * m) / (rounds - 1);
+                mean[k] = m;
+                sd[k] = var > 0 ? sqrt(var) : 0;
+            }
+    }
+    free(perm); free(count); free(sum2);
+    PX_VEC_FREE(paths);
+    return st;
 }
 
 /* ---- layout ------------------------------------------------------------------- */

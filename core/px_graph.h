@@ -176,6 +176,17 @@ px_status px_graph_core_periphery(const px_graph *g, int variant, uint8_t *core,
 enum { PX_BROKER_COORDINATOR = 0, PX_BROKER_ITINERANT, PX_BROKER_REPRESENTATIVE,
        PX_BROKER_GATEKEEPER, PX_BROKER_LIAISON, PX_BROKER_ROLES };
 px_status px_graph_brokerage(const px_graph *g, const int *groups, double *res, px_error *err);
+/* The same counts under a null model: the open two-paths kept, the group
+ * labels shuffled among the nodes (so every group keeps its size) `rounds`
+ * times by a generator seeded with `seed`. Writes the mean and the
+ * standard deviation (n - 1 in the denominator) of each node's count in
+ * each role, mean[5*i + r] and sd[5*i + r], so that z = (count - mean) /
+ * sd says how far a node brokers beyond what its position alone gives
+ * (Gould & Fernandez 1989 compare with such expected values; METHODS.md:
+ * report z-scores, raw counts scale with degree). rounds >= 2.
+ * O(rounds * sum in*out). */
+px_status px_graph_brokerage_null(const px_graph *g, const int *groups, unsigned rounds,
+                                  uint64_t seed, double *mean, double *sd, px_error *err);
 
 /* Layout: method 0 Fruchterman-Reingold, 1 Kamada-Kawai, 2 DrL; xy has
  * 2 * node_count elements. seed seeds igraph's generator. */

@@ -744,7 +744,8 @@ static void node_groups(lua_State *L, int gidx, px_graph *g, int spec, int *ids)
     lua_remove(L, seen);
 }
 
-/* g:brokerage(groups) -> table: participant, group, the five roles, brokerage */
+/* g:brokerage(groups [, {null = rounds, seed = s}]) -> table: participant,
+ * group, the five roles, brokerage; with a null, z_ and the five roles */
 static int g_brokerage(lua_State *L)
 {
     px_graph *g = check_graph(L, 1);
@@ -752,6 +753,22 @@ static int g_brokerage(lua_State *L)
     if (lua_isnoneornil(L, 2))
         return luaL_error(L, "brokerage(groups): name a participant attribute (\"affiliation\", "
                           "\"role\") or give a function from participant to group");
+    lua_Integer rounds = 0;
+    uint64_t seed = 0;
+    if (lua_istable(L, 3)) {
+        lua_getfield(L, 3, "null");
+        if (!lua_isnil(L, -1)) {
+            rounds = luaL_checkinteger(L, -1);
+            if (rounds < 2 || rounds > 1000000)
+                return luaL_error(L, "brokerage: null = %I rounds; give 2 to 1000000 "
+                                  "(1000 is usual)", rounds);
+        }
+        lua_pop(L, 1);
+        seed = opt_seed(L, 3);
+    } else if (!lua_isnoneornil(L, 3)) {
+        return luaL_error(L, "brokerage(groups, options): options is a table such as "
+                          "{null = 1000, seed = 1}");
+    }
     int *ids = lua_newuserdatauv(L, (n + 1) * sizeof *ids, 0);
     node_groups(L, 1, g, 2, ids);
     int names = lua_gettop(L);
@@ -759,17 +776,24 @@ static int g_brokerage(lua_State *L)
     px_error err;
     px_error_clear(&err);
     if (px_graph_brokerage(g, ids, res, &err)) return raise_status(L, &err);
-    static const char *roles[] = {"coordinator", "itinerant", "representative", "gatekeeper",
-                                  "liaison"};
+    double *mean = NULL, *sd = NULL;
+    if (rounds) {
+        mean = lua_newuserdatauv(L, (2 * n * PX_BROKER_ROLES + 1) * sizeof *mean, 0);
+        sd = mean + n * PX_BROKER_ROLES;
+        if (px_graph_brokerage_null(g, ids, (unsigned)rounds, seed, mean, sd, &err))
+            return raise_status(L, &err);
+    }
+    int ncols = rounds ? 13 : 8;
     push_from_columns(L);
-    lua_createtable(L, 8, 0);
+    lua_createtable(L, ncols, 0);
     const char *cols[] = {"participant", "group", "coordinator", "itinerant", "representative",
-                          "gatekeeper", "liaison", "brokerage"};
-    for (int k = 0; k < 8; k++) {
+                          "gatekeeper", "liaison", "brokerage", "z_coordinator", "z_itinerant",
+                          "z_representative", "z_gatekeeper", "z_liaison"};
+    for (int k = 0; k < ncols; k++) {
         lua_pushstring(L, cols[k]);
         lua_rawseti(L, -2, k + 1);
     }
-    lua_createtable(L, 8, 0);
+    lua_createtable(L, ncols, 0);
     lua_createtable(L, (int)n, 0);
     for (size_t i = 0; i < n; i++) {
         px_l_pushhandle(L, 1, PX_H_PARTICIPANT, px_graph_participant(g, i));
@@ -789,7 +813,16 @@ static int g_brokerage(lua_State *L)
         }
         lua_rawseti(L, -2, r + 3);
     }
-    (void)roles;
+    for (int r = 0; rounds && r < PX_BROKER_ROLES; r++) {
+        /* NAN where the null never varies (no open two-path can change role) */
+        lua_createtable(L, (int)n, 0);
+        for (size_t i = 0; i < n; i++) {
+            size_t k = i * PX_BROKER_ROLES + (size_t)r;
+            lua_pushnumber(L, sd[k] > 0 ? (res[k] - mean[k]) / sd[k] : NAN);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        lua_rawseti(L, -2, r + 9);
+    }
     lua_call(L, 2, 1);
     return 1;
 }

@@ -208,10 +208,18 @@ function Graph:core_periphery(opts) end
 --- (v with b), liaison (all differ); brokerage is their sum. groups is a
 --- participant property or attribute name ("affiliation": the latest unit
 --- when several are listed; "role") or function(p) returning the group.
+--- Raw counts grow with degree; with opts.null = rounds, each role also
+--- gets a z-score against a null that keeps the open two-paths and shuffles
+--- the groups among the participants (group sizes kept), rounds times,
+--- seeded (opts.seed, else the run's seed): z = (count - mean) / sd, NaN
+--- where the null never varies (Gould & Fernandez 1989; z-scores as
+--- METHODS.md asks). 1000 rounds is usual.
 ---@param groups string|function attribute name, or function(participant)
----@return praxis.Table participant, group, coordinator, itinerant, representative, gatekeeper, liaison, brokerage
+---@param opts? table null (rounds, 2 to 1000000), seed
+---@return praxis.Table participant, group, coordinator, itinerant, representative, gatekeeper, liaison, brokerage; with null also z_coordinator, z_itinerant, z_representative, z_gatekeeper, z_liaison
 ---@usage corpus.utterances:interactions("address"):graph():brokerage("affiliation")
-function Graph:brokerage(groups) end
+---@usage corpus.utterances:interactions("address"):graph():brokerage("affiliation", {null = 1000}):select("participant", "representative", "z_representative")
+function Graph:brokerage(groups, opts) end
 
 --- Burt's effective size with mutual weights (equals networkx's
 --- effective_size(G, weight = "weight")); NaN for isolates.

@@ -162,6 +162,22 @@ describe("graphs", function()
     expect_error(function() g:brokerage() end, "attribute")
   end)
 
+  it("give brokerage z-scores against a seeded null of shuffled groups", function()
+    local t = g:brokerage("affiliation", {null = 500, seed = 2})
+    expect(#t:columns()).to_be(13)
+    expect(t:columns()[9]).to_be("z_coordinator")
+    local again = g:brokerage("affiliation", {null = 500, seed = 2})
+    local z1, z2 = column(t, "z_representative"), column(again, "z_representative")
+    local numbers = 0
+    for k, v in pairs(z1) do
+      if v == v then numbers = numbers + 1; expect(z2[k]).to_be(v)   -- NaN: never varies
+      else expect(z2[k] ~= z2[k]).to_be(true) end
+    end
+    expect(numbers > 0).to_be(true)
+    expect_error(function() g:brokerage("affiliation", {null = 1}) end, "rounds")
+    expect_error(function() g:brokerage("affiliation", 5) end, "options")
+  end)
+
   it("give core and periphery with the fit", function()
     local t, fit = g:core_periphery()
     expect(t:columns()[2]).to_be("core")

@@ -5,6 +5,8 @@
 #include "unit.h"
 #include "px_graph.h"
 
+#include <math.h>
+
 static px_graph *make(const uint32_t *nodes, size_t n, const uint32_t *edges, size_t m,
                       const double *w, int directed)
 {
@@ -165,6 +167,66 @@ static void brokerage(void)
     px_graph_free(g);
 }
 
+/* The null of shuffled groups against its exact values: the 720
+ * orderings of the six labels of brokerage()'s graph are equally likely,
+ * so the mean and standard deviation of each node's count in each role
+ * over all of them (counted with px_graph_brokerage) are what 20,000
+ * seeded rounds must come near. */
+static int next_permutation(int *a, int n)
+{
+    int i = n - 2;
+    while (i >= 0 && a[i] >= a[i + 1]) i--;
+    if (i < 0) return 0;
+    int j = n - 1;
+    while (a[j] <= a[i]) j--;
+    int t = a[i]; a[i] = a[j]; a[j] = t;
+    for (int l = i + 1, r = n - 1; l < r; l++, r--) { t = a[l]; a[l] = a[r]; a[r] = t; }
+    return 1;
+}
+
+static void brokerage_null(void)
+{
+    px_error err;
+    px_error_clear(&err);
+    const uint32_t e[] = {0, 1, 1, 2, 2, 3, 1, 3, 3, 0, 2, 4, 1, 5};
+    const int groups[] = {0, 0, 1, 1, 2, 0};
+    px_graph *g = make(ids, 6, e, 7, NULL, 1);
+    enum { CELLS = 6 * PX_BROKER_ROLES };
+    /* exact: every ordering of the positions, labels read through it */
+    double sum[CELLS] = {0}, sum2[CELLS] = {0}, r[CELLS];
+    int order[6] = {0, 1, 2, 3, 4, 5}, perm[6], orderings = 0, ok = 1;
+    do {
+        for (int i = 0; i < 6; i++) perm[i] = groups[order[i]];
+        ok &= px_graph_brokerage(g, perm, r, &err) == PX_OK;
+        for (int k = 0; k < CELLS; k++) { sum[k] += r[k]; sum2[k] += r[k] * r[k]; }
+        orderings++;
+    } while (next_permutation(order, 6));
+    CHECK(ok);
+    CHECK_EQ_INT(orderings, 720);
+    double mean[CELLS], sd[CELLS];
+    CHECK(px_graph_brokerage_null(g, groups, 20000, 7, mean, sd, &err) == PX_OK);
+    int near = 1, varied = 0;
+    for (int k = 0; k < CELLS; k++) {
+        double m = sum[k] / 720, v = sum2[k] / 720 - m * m;
+        double s = v > 0 ? sqrt(v) : 0;
+        if (fabs(mean[k] - m) > 0.03 || fabs(sd[k] - s) > 0.03) {
+            near = 0;
+            printf("  cell %d: null mean %.4f sd %.4f, exact %.4f %.4f\n", k, mean[k], sd[k], m, s);
+        }
+        if (s > 0.1) varied++;
+    }
+    CHECK(near);
+    CHECK(varied >= 6);   /* the comparison is not among zeros only */
+    /* node 4 and 5 sit on no open two-path: nothing varies there */
+    for (int k = 0; k < PX_BROKER_ROLES; k++) CHECK_NEAR(sd[4 * PX_BROKER_ROLES + k], 0, 0);
+    /* the same seed, the same null */
+    double mean2[CELLS], sd2[CELLS];
+    CHECK(px_graph_brokerage_null(g, groups, 20000, 7, mean2, sd2, &err) == PX_OK);
+    CHECK(memcmp(mean, mean2, sizeof mean) == 0 && memcmp(sd, sd2, sizeof sd) == 0);
+    CHECK(px_graph_brokerage_null(g, groups, 1, 7, mean2, sd2, &err) == PX_EINVAL);
+    px_graph_free(g);
+}
+
 static void effective_size(void)
 {
     px_error err;
@@ -299,6 +361,7 @@ int main(void)
     star();
     communities();
     brokerage();
+    brokerage_null();
     effective_size();
     core_periphery();
     persistence();
