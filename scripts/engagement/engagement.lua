@@ -4,7 +4,8 @@
 --- corpus has them, else replies, else the next speaker), and reports its
 --- density and reciprocity, communities (Louvain), the Borgatti-Everett
 --- core and periphery, the brokers between groups (Gould-Fernandez, groups
---- from a participant attribute), the persistence of ties from one
+--- from a participant attribute, with z-scores against the groups shuffled
+--- among the participants), the persistence of ties from one
 --- document to the next, each participant's coreness per document, and a
 --- drawing of the network. See docs/networks.md for the measures.
 ---
@@ -25,7 +26,9 @@ return {
               doc = "participant attribute that names the groups for brokerage"},
     by = {type = "string", default = "document",
           doc = "time slices for persistence and coreness: document, segment, month"},
-    seed = {type = "integer", default = 1, doc = "seed of community detection and layout"},
+    null = {type = "integer", default = 1000,
+            doc = "rounds of shuffled groups for the brokerage z-scores (0: none)"},
+    seed = {type = "integer", default = 1, doc = "seed of community detection, layout and the null"},
     layout = {type = "string", default = "fr", doc = "layout of the drawing: fr, kk, drl"},
   },
   run = function(corpus, params)
@@ -50,7 +53,8 @@ return {
     local communities, modularity = g:communities{seed = seed}
     local cp, fit = g:core_periphery()
 
-    local brokers = g:brokerage(groups)
+    local rounds = tonumber(params.null) or 1000
+    local brokers = g:brokerage(groups, rounds >= 2 and {null = rounds, seed = seed} or nil)
     local between = {}
     for row in brokers:each() do
       between[#between + 1] = row.representative + row.gatekeeper + row.liaison

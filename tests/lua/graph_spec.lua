@@ -403,6 +403,7 @@ describe("scripts/engagement.lua on alinsu (golden)", function()
     expect(top.participant.id).to_be("felix")
     expect(top.group).to_be("siu")
     expect(top.between).to_be(15)
+    expect(top.z_representative > 2).to_be(true)   -- and far above shuffled groups
   end)
 
   it("reports persistence, Jaccard and communities", function()
