@@ -40,7 +40,7 @@ ifeq ($(BUILD),build/asan)
 endif
 
 .PHONY: doc
-.PHONY: readme all run check bench install uninstall clean deps check-unit check-cli \
+.PHONY: readme all run check bench install uninstall clean deps check-unit check-cli portable \
         check-corpora check-asan check-valgrind asan
 
 BIN ?= praxis
@@ -91,6 +91,11 @@ asan:
 	    OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build/asan/praxis units
 
 units: $(UNIT_BIN)
+
+# the word scanner without SSE2, as on machines that lack it (make check)
+portable:
+	@$(MAKE) --no-print-directory BUILD=build/portable OPT="-O1 -g -DPX_NO_SIMD" \
+	    build/portable/unit/text build/portable/unit/utterances
 
 # ---- run ----------------------------------------------------------------
 run: all

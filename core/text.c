@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PX_NO_SIMD)   /* PX_NO_SIMD: the portable path, for tests */
 #include <emmintrin.h>
 #endif
 
@@ -178,7 +178,7 @@ const char *px_fold(px_tokenizer *t, const char *s, size_t len, size_t *outlen)
 
 static void classify16(const unsigned char *p, uint32_t *w, uint32_t *j, uint32_t *h)
 {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PX_NO_SIMD)   /* PX_NO_SIMD: the portable path, for tests */
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));   /* letters, lowered */
     __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),

@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 OUT=build/results
 mkdir -p "$OUT"
-suites=${*:-"unit lua cli repl corpora asan valgrind"}
+suites=${*:-"unit portable lua cli repl corpora asan valgrind"}
 total_p=0; total_f=0; total_s=0; failed_suites=""
 
 run_suite() {
@@ -67,6 +67,16 @@ for suite in $suites; do
         else
             cat "$OUT/asan-build.log" | tail -20
             total_f=$((total_f + 1)); failed_suites="$failed_suites asan-build"
+        fi ;;
+    portable)
+        # the word scanner's portable path (no SSE2): the text and utterance
+        # unit tests, which hold it to px_tokenize
+        echo "== building the portable word scanner (PX_NO_SIMD)"
+        if make --no-print-directory portable >"$OUT/portable-build.log" 2>&1; then
+            run_suite portable unit_runner build/portable/unit
+        else
+            tail -20 "$OUT/portable-build.log"
+            total_f=$((total_f + 1)); failed_suites="$failed_suites portable-build"
         fi ;;
     valgrind) run_suite valgrind "$PYTHON" tools/clitest.py --valgrind --praxis ./praxis tests/cli/*.t ;;
     *) echo "unknown suite $suite"; exit 2 ;;
