@@ -404,7 +404,10 @@ function Table:encode(fmt)
     for r = 1, self._n do
       row = {}
       for c, name in ipairs(self._names) do
-        local s = cell_text(self._cols[name][r], true)
+        local v = self._cols[name][r]
+        -- NaN (a value that could not be computed) as an empty field: R and
+        -- pandas read it as missing, as read_table does
+        local s = v ~= v and "" or cell_text(v, true)
         if fmt == "tsv" then s = s:gsub("[\t\r\n]", " ") else s = csv_field(s, sep) end
         row[c] = s
       end

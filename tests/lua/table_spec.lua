@@ -137,6 +137,20 @@ describe("read_table", function()
       end
     end)
   end
+  it("writes NaN as an empty field (csv, tsv), read back as missing", function()
+    local t = T.new({ "who", "z" }, { { "a", 0 / 0 }, { "b", 1.5 } })
+    for _, fmt in ipairs({ "csv", "tsv" }) do
+      local p = tmpfile(fmt)
+      t:write(p)
+      local f = io.open(p); local text = f:read("a"); f:close()
+      expect(text:find("nan", 1, true)).to_be_nil()
+      local back = praxis.read_table(p)
+      os.remove(p)
+      expect(back:row(1).z).to_be_nil()
+      expect(back:row(2).z).to_be(1.5)
+      expect(back:kind("z")).to_be("number")
+    end
+  end)
   it("reads RFC 4180 quoting and CRLF", function()
     local t = praxis.read_table(FIXTURES .. "turns.csv")
     expect(#t).to_be(3)
