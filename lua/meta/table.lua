@@ -160,7 +160,8 @@ function Table:format(opts) end
 function Table:print(opts) end
 
 --- The table as text: "csv" (RFC 4180), "tsv", "json" (an array of
---- objects) or "markdown".
+--- objects) or "markdown". A value that could not be computed (NaN) is an
+--- empty field in csv and tsv and null in json: missing, to R and pandas.
 ---@param fmt string
 ---@return string
 ---@usage corpus.documents:table():head(2):encode("csv")
