@@ -48,6 +48,29 @@ static const char *opt_string(lua_State *L, int opts, const char *key, const cha
     return v;
 }
 
+/* The index in choices (NULL-ended) of the option key, def when it is
+ * absent; else an error naming the method (if any) and what may be given:
+ * communities{method = "x"}: use "louvain" or "leiden". */
+static int opt_choice(lua_State *L, int opts, const char *method, const char *key,
+                      const char *def, const char *const *choices)
+{
+    const char *v = opt_string(L, opts, key, def);
+    int n = 0;
+    for (; choices[n]; n++) if (!strcmp(v, choices[n])) return n;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    if (method) lua_pushfstring(L, "%s{%s = \"%s\"}: use ", method, key, v);
+    else lua_pushfstring(L, "%s = \"%s\": use ", key, v);
+    luaL_addvalue(&b);
+    for (int i = 0; i < n; i++) {
+        if (i) luaL_addstring(&b, i == n - 1 ? " or " : ", ");
+        lua_pushfstring(L, "\"%s\"", choices[i]);
+        luaL_addvalue(&b);
+    }
+    luaL_pushresult(&b);
+    return lua_error(L);
+}
+
 static int opt_bool(lua_State *L, int opts, const char *key, int def)
 {
     if (!opts || !lua_istable(L, opts)) return def;
@@ -408,11 +431,9 @@ static int ia_graph(lua_State *L)
 {
     l_interactions *x = check_interactions(L, 1);
     int opts = lua_istable(L, 2) ? 2 : 0;
-    const char *w = opt_string(L, opts, "weight", "count");
-    px_weight weight;
-    if (!strcmp(w, "count")) weight = PX_WEIGHT_COUNT;
-    else if (!strcmp(w, "none")) weight = PX_WEIGHT_NONE;
-    else return luaL_error(L, "graph{weight = \"%s\"}: use \"count\" or \"none\"", w);
+    static const char *const weights[] = {"count", "none", NULL};
+    px_weight weight = opt_choice(L, opts, "graph", "weight", "count", weights) ? PX_WEIGHT_NONE
+                                                                        : PX_WEIGHT_COUNT;
     int directed = -1;
     if (opts) {
         lua_getfield(L, opts, "directed");
@@ -532,12 +553,9 @@ static double *scratch(lua_State *L, size_t n)
 
 static px_mode opt_mode(lua_State *L, int opts, const char *def)
 {
-    const char *m = opt_string(L, opts, "mode", def);
-    if (!strcmp(m, "all")) return PX_MODE_ALL;
-    if (!strcmp(m, "out")) return PX_MODE_OUT;
-    if (!strcmp(m, "in")) return PX_MODE_IN;
-    luaL_error(L, "mode = \"%s\": use \"all\", \"out\" or \"in\"", m);
-    return PX_MODE_ALL;
+    static const char *const names[] = {"all", "out", "in", NULL};
+    static const px_mode modes[] = {PX_MODE_ALL, PX_MODE_OUT, PX_MODE_IN};
+    return modes[opt_choice(L, opts, NULL, "mode", def, names)];
 }
 
 static int node_measure(lua_State *L, const char *name, int integer,
@@ -629,11 +647,8 @@ static int g_communities(lua_State *L)
 {
     px_graph *g = check_graph(L, 1);
     int opts = lua_istable(L, 2) ? 2 : 0;
-    const char *m = opt_string(L, opts, "method", "louvain");
-    int method;
-    if (!strcmp(m, "louvain")) method = 0;
-    else if (!strcmp(m, "leiden")) method = 1;
-    else return luaL_error(L, "communities{method = \"%s\"}: use \"louvain\" or \"leiden\"", m);
+    static const char *const methods[] = {"louvain", "leiden", NULL};
+    int method = opt_choice(L, opts, "communities", "method", "louvain", methods);
     uint64_t seed = opt_seed(L, opts);
     size_t n = px_graph_node_count(g);
     uint32_t *mem = lua_newuserdatauv(L, (n + 1) * sizeof *mem, 0);
@@ -652,11 +667,8 @@ static int g_core_periphery(lua_State *L)
 {
     px_graph *g = check_graph(L, 1);
     int opts = lua_istable(L, 2) ? 2 : 0;
-    const char *p = opt_string(L, opts, "pairs", "missing");
-    int variant;
-    if (!strcmp(p, "missing")) variant = 0;
-    else if (!strcmp(p, "ones")) variant = 1;
-    else return luaL_error(L, "core_periphery{pairs = \"%s\"}: use \"missing\" or \"ones\"", p);
+    static const char *const pairs[] = {"missing", "ones", NULL};
+    int variant = opt_choice(L, opts, "core_periphery", "pairs", "missing", pairs);
     size_t n = px_graph_node_count(g);
     uint8_t *core = lua_newuserdatauv(L, n + 1, 0);
     double *v = scratch(L, n);
@@ -959,11 +971,8 @@ static int g_draw(lua_State *L)
     int opts = lua_istable(L, 3) ? 3 : 0;
     px_draw_options o;
     memset(&o, 0, sizeof o);
-    const char *lay = opt_string(L, opts, "layout", "fr");
-    if (!strcmp(lay, "fr")) o.layout = 0;
-    else if (!strcmp(lay, "kk")) o.layout = 1;
-    else if (!strcmp(lay, "drl")) o.layout = 2;
-    else return luaL_error(L, "draw{layout = \"%s\"}: use \"fr\", \"kk\" or \"drl\"", lay);
+    static const char *const layouts[] = {"fr", "kk", "drl", NULL};
+    o.layout = opt_choice(L, opts, "draw", "layout", "fr", layouts);
     o.seed = opt_seed(L, opts);
     if (opts) {
         lua_getfield(L, opts, "width");

@@ -162,6 +162,13 @@ describe("graphs", function()
     expect_error(function() g:brokerage() end, "attribute")
   end)
 
+  it("name the choices an option takes when given another", function()
+    expect_error(function() g:communities{method = "x"} end, 'use "louvain" or "leiden"')
+    expect_error(function() g:degree{mode = "up"} end, 'mode = "up": use "all", "out" or "in"')
+    expect_error(function() g:core_periphery{pairs = "z"} end, 'use "missing" or "ones"')
+    expect_error(function() g:draw(nil, {layout = "circle"}) end, 'use "fr", "kk" or "drl"')
+  end)
+
   it("give brokerage z-scores against a seeded null of shuffled groups", function()
     local t = g:brokerage("affiliation", {null = 500, seed = 2})
     expect(#t:columns()).to_be(13)
