@@ -738,8 +738,7 @@ uint32_t px_participant_find(const px_corpus *c, const char *id, uint32_t docume
 
 void px_utterance_terms(const px_corpus *c, const px_utterance *u, uint32_t *out)
 {
-    if (!u->tok_count) return;
-    const uint8_t *p = c->tokens.v + u->tok_first;
+    const uint8_t *p = px_utterance_tokens(c, u);
     for (uint32_t k = 0; k < u->tok_count; k++) out[k] = px_token_next(&p);
 }
 

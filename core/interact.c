@@ -279,7 +279,7 @@ px_status px_interact_mention(const px_corpus *c, const uint32_t *utts, size_t n
     for (size_t i = 0; i < k && !st; i++) {
         uint32_t u = v[i];
         const px_utterance *ut = &c->utterances.v[u];
-        const uint8_t *tp = ut->tok_count ? c->tokens.v + ut->tok_first : NULL;
+        const uint8_t *tp = px_utterance_tokens(c, ut);
         for (uint32_t t = 0; t < ut->tok_count && !st; t++) {
             uint32_t term = px_token_next(&tp);
             if (term >= c->terms.count) continue;

@@ -353,6 +353,13 @@ static inline uint32_t px_token_next(const uint8_t **p)
     return v;
 }
 
+/* Where utterance u's tokens begin in the stream (read them with
+ * px_token_next, u->tok_count of them); NULL when it has none. */
+static inline const uint8_t *px_utterance_tokens(const px_corpus *c, const px_utterance *u)
+{
+    return u->tok_count ? c->tokens.v + u->tok_first : NULL;
+}
+
 /* Writes the term ids of utterance u into out (u->tok_count of them). */
 void px_utterance_terms(const px_corpus *c, const px_utterance *u, uint32_t *out);
 

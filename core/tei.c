@@ -1276,10 +1276,10 @@ static void tok_put_all(px_corpus *c, const uint32_t *t, size_t m)
 {
     if (!m) return;
     uint32_t *counts = c->term_counts.v;   /* room for every term: tok_reserve */
-    for (size_t i = 0; i < m; i++) counts[t[i]]++;
     uint8_t *q = c->tokens.v + c->tokens.n;
     for (size_t i = 0; i < m; i++) {
         uint32_t v = t[i];
+        counts[v]++;
         if (v < 0x4000) {
             uint32_t more = v >= 0x80;
             q[0] = (uint8_t)((v & 0x7F) | (more << 7));

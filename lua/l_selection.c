@@ -243,7 +243,7 @@ static int has_phrase(px_corpus *c, const px_utterance *u, const uint32_t *terms
                       uint32_t *win)
 {
     if (!n || u->tok_count < n) return 0;
-    const uint8_t *p = c->tokens.v + u->tok_first;
+    const uint8_t *p = px_utterance_tokens(c, u);
     for (uint32_t i = 0; i < u->tok_count; i++) {
         win[i % n] = px_token_next(&p);
         if (i + 1 < n) continue;

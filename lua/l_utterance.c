@@ -93,7 +93,7 @@ static int utt_index(lua_State *L)
     } else if (!strcmp(k, "lang")) px_l_pushstr(L, c, u->lang);
     else if (!strcmp(k, "tokens")) {
         lua_createtable(L, (int)u->tok_count, 0);
-        const uint8_t *tp = u->tok_count ? c->tokens.v + u->tok_first : NULL;
+        const uint8_t *tp = px_utterance_tokens(c, u);
         for (uint32_t t = 0; t < u->tok_count; t++) {
             lua_pushstring(L, px_term_get(c, px_token_next(&tp)));
             lua_rawseti(L, -2, t + 1);

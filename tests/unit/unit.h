@@ -117,7 +117,7 @@ static inline uint32_t unit_term(const px_corpus *c, uint32_t u, uint32_t k)
 {
     const px_utterance *ut = &c->utterances.v[u];
     if (k >= ut->tok_count) return 0;
-    const uint8_t *p = c->tokens.v + ut->tok_first;
+    const uint8_t *p = px_utterance_tokens(c, ut);
     uint32_t t = 0;
     for (uint32_t i = 0; i <= k; i++) t = px_token_next(&p);
     return t;
