@@ -25,13 +25,14 @@ WARN     := -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua $(CFLAGS)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua/bind -Ilua/host $(CFLAGS)
 
 CORE_SRC := $(wildcard core/*.c)
-HOST_SRC := $(wildcard lua/*.c)
+BIND_SRC := $(wildcard lua/bind/*.c)
+HOST_SRC := $(wildcard lua/host/*.c) $(BIND_SRC)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 HOST_OBJ := $(HOST_SRC:%.c=$(BUILD)/%.o)
-HEADERS  := $(wildcard core/*.h lua/*.h)
+HEADERS  := $(wildcard core/*.h lua/bind/*.h lua/host/*.h)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
@@ -72,7 +73,7 @@ $(BUILD)/gen/embed.c: $(LUALIB) tools/embed.sh
 $(BUILD)/gen/embed.o: $(BUILD)/gen/embed.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/lua/main.o $(BUILD)/lua/run.o: CFLAGS += -DPX_SHARE_DIR='"$(PREFIX)/share/praxis"'
+$(BUILD)/lua/host/main.o $(BUILD)/lua/host/run.o: CFLAGS += -DPX_SHARE_DIR='"$(PREFIX)/share/praxis"'
 
 $(BIN): $(HOST_OBJ) $(BUILD)/gen/embed.o $(BUILD)/libpraxis.a
 	$(CC) $(OPT) -o $@ $(HOST_OBJ) $(BUILD)/gen/embed.o $(BUILD)/libpraxis.a $(PKG_LIBS) $(LDFLAGS)

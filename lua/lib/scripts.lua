@@ -1,7 +1,7 @@
 -- scripts.lua - shared scripts: finding them, reading their documentation
 -- and spec, checking parameters, the sandbox they run in, and the runner
 -- that prints or writes their results with a manifest. The limits, the
--- output folder and SHA-256 are C (lua/sandbox.c, lua/run.c, through the
+-- output folder and SHA-256 are C (lua/host/sandbox.c, lua/host/run.c, through the
 -- private praxis._run); docs/scripts.md describes the whole.
 local praxis = ...
 local R = praxis._run

@@ -1,5 +1,5 @@
 ---@meta
--- Interactions and graphs (lua/l_graph.c, core/interact.c, core/graph.c).
+-- Interactions and graphs (lua/bind/l_graph.c, core/interact.c, core/graph.c).
 -- Conventions and formulas: docs/networks.md.
 
 ---@class praxis.Interactions

@@ -36,7 +36,7 @@ static uint64_t opt_seed(lua_State *L, int opts)
         }
         lua_pop(L, 1);
     }
-    return px_host_seed();   /* the run's --seed (lua/run.c), 1 by default */
+    return px_host_seed();   /* the run's --seed (lua/host/run.c), 1 by default */
 }
 
 static const char *opt_string(lua_State *L, int opts, const char *key, const char *def)

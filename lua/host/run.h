@@ -1,4 +1,4 @@
-/* run.h - the script runner (lua/run.c) and its sandbox (lua/sandbox.c):
+/* run.h - the script runner (lua/host/run.c) and its sandbox (lua/host/sandbox.c):
  * `praxis run`, `praxis scripts`, `praxis help SCRIPT`, praxis.run() and
  * praxis.scripts(), and the limits a sandboxed script runs under. */
 #ifndef PX_RUN_H

@@ -280,7 +280,7 @@ static int pmain(lua_State *L)
         return 0;
     }
     if (a->script) {
-        /* lua/run.c: finds the script, checks its parameters, opens the
+        /* lua/host/run.c: finds the script, checks its parameters, opens the
          * corpus (run_open_corpus) and runs it, sandboxed unless --trust */
         *exit_code = px_run_cli(L, &a->run, a->script, a->paths, a->npaths, run_open_corpus, a);
         return 0;
