@@ -38,6 +38,8 @@ typedef struct px_sbx {
     int active;           /* a limited call is running */
     lua_State *L;         /* the thread that made the call */
     int mem_hit, time_hit;
+    unsigned long fail_at;   /* PRAXIS_FAIL_ALLOC: the allocation that fails, 0 = none */
+    unsigned long allocs;    /* allocations that grew the heap so far */
 } px_sbx;
 
 static double now_monotonic(void)
@@ -70,6 +72,8 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->mem_hit = 1;
         return NULL;
     }
+    if (nsize > old && s->fail_at && ++s->allocs - s->fail_at < 2)
+        return NULL;   /* the Nth and Lua's retry after its emergency collection */
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     s->used = s->used - old + nsize;
@@ -111,6 +115,12 @@ lua_State *px_sandbox_newstate(void)
 {
     px_sbx_box *b = calloc(1, sizeof *b);
     if (!b) return NULL;
+    /* PRAXIS_FAIL_ALLOC=N makes the Nth allocation that grows the Lua heap
+     * fail (and the retry Lua makes after a full collection), as if memory
+     * ran out there: the allocation-failure tests sweep N to find what
+     * leaks or crashes on a memory error (docs/DESIGN.md, Testing) */
+    const char *fail = getenv("PRAXIS_FAIL_ALLOC");
+    if (fail && *fail) b->s.fail_at = strtoul(fail, NULL, 10);
     lua_State *L = lua_newstate(sbx_alloc, &b->s);
     if (!L) {
         free(b);
