@@ -205,6 +205,7 @@ typedef struct snapshot {
     uint32_t strings, terms;
     size_t uid_text;
     uint64_t token_count;
+    px_str name, title;     /* the corpus's, which a teiCorpus may set */
 } snapshot;
 
 /* Raw word forms of up to 16 bytes -> terms: an open-addressing table,
@@ -2756,6 +2757,8 @@ static void take_snapshot(px_corpus *c, snapshot *sn)
     sn->strings = c->strings.count;
     sn->terms = c->terms.count;
     sn->uid_text = c->uid_text.n;
+    sn->name = c->name;
+    sn->title = c->title;
 }
 
 /* Undoes everything since the snapshot but the file record that was
@@ -2803,6 +2806,8 @@ static void rollback(px_corpus *c, const snapshot *sn)
     px_strtab_truncate(&c->terms, sn->terms);
     if (c->term_counts.n > sn->terms) c->term_counts.n = sn->terms;
     c->uid_text.n = sn->uid_text;
+    c->name = sn->name;
+    c->title = sn->title;
     /* the file's path must survive: the snapshot's string count is taken
      * after the path was interned */
     px_strtab_truncate(&c->strings, sn->strings);

@@ -138,11 +138,30 @@ static void test_counts_taken_back(void)
     px_corpus_unref(b);
 }
 
+/* A teiCorpus that names the corpus and gives it a title, then breaks:
+ * neither its name nor its title survives (their strings are forgotten,
+ * and the ids would otherwise name whatever is interned next). */
+static void test_corpus_header_taken_back(void)
+{
+    static const char named[] =
+        "<teiCorpus " TEI_NS_ATTR " xml:id=\"Stale\"><teiHeader><fileDesc><titleStmt>"
+        "<title>Stale title</title></titleStmt></fileDesc></teiHeader>\n"
+        "<TEI><text><body><u who=\"#ann\">broken</w></body></text></TEI></teiCorpus>\n";
+    const char *n[] = {"named.xml", "good.xml"}, *x[] = {named, good};
+    px_corpus *c = unit_load_n(n, x, 2, NULL);
+    CHECK_EQ_INT(c->refusals.n, 1);
+    CHECK_EQ_INT(c->title, 0);
+    CHECK_EQ_STR(px_str_get(c, c->name), "corpus");
+    CHECK_EQ_INT(px_strtab_find(&c->strings, "Stale title", 11), PX_NONE);
+    px_corpus_unref(c);
+}
+
 int main(void)
 {
     test_bad_then_good();
     test_good_then_bad();
     test_only_bad();
     test_counts_taken_back();
+    test_corpus_header_taken_back();
     return unit_summary();
 }
