@@ -28,7 +28,7 @@
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
 #define XI_NS "http://www.w3.org/2001/XInclude"
-#define XI_NS_OLD "http://www.w3.org/2003/XInclude"
+#define XI_NS_OLD "http://www.w3.org/2003/XInclude"   /* as long as XI_NS */
 #define MAX_INCLUDE_NESTING 8
 
 /* ------------------------------------------------------------------ */
@@ -3197,11 +3197,12 @@ int px_tei_is_include_root(const px_tei_source *src)
     }
     int found = 0;
     if (root) {
-        /* does it use XInclude's namespace? (read on, keeping an overlap) */
+        /* does it use XInclude's namespace, either of the two? (read on,
+         * keeping an overlap; both names are as long) */
         static const char ns[] = XI_NS;
         const size_t keep = sizeof ns - 2;
         for (;;) {
-            if (strstr(buf, ns)) { found = 1; break; }
+            if (strstr(buf, ns) || strstr(buf, XI_NS_OLD)) { found = 1; break; }
             if (n < keep) break;
             memmove(buf, buf + n - keep, keep);
             n = keep;

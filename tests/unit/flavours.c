@@ -254,6 +254,23 @@ static void test_parlamint_includes(void)
     CHECK_EQ_INT(c->utterances.n, 3);
     CHECK_EQ_STR(S(c, c->files.v[0].path), "pm/ParlaMint-XX.xml");
     px_corpus_unref(c);
+
+    /* the same with XInclude's 2003 namespace, which the parser reads too:
+     * the pre-scan knows it as well (else the root came last and its
+     * includes were loops: files read twice) */
+    static char root2003[1024];
+    snprintf(root2003, sizeof root2003, "%s", parla_xmls[0]);
+    char *year = strstr(root2003, "2001/XInclude");
+    if (year) memcpy(year, "2003", 4);
+    CHECK(year != NULL);
+    xmls3[4] = root2003;
+    c = load_set(names3, xmls3, 5, PX_NONE);
+    CHECK_EQ_INT(c->files.n, 5);
+    CHECK_EQ_INT(c->documents.n, 2);
+    CHECK_EQ_INT(c->utterances.n, 3);
+    CHECK_EQ_STR(S(c, c->files.v[0].path), "pm/ParlaMint-XX.xml");
+    CHECK_EQ_INT(unit_problems(c, "include-loop"), 0);
+    px_corpus_unref(c);
 }
 
 static void test_include_refusals(void)
