@@ -156,6 +156,39 @@ static void test_corpus_header_taken_back(void)
     px_corpus_unref(c);
 }
 
+/* The limits' refusals say what the user can do: no option of px_options
+ * is settable from the command line or Lua, so no hint may name one. */
+static void test_limit_hints(void)
+{
+    px_options o;
+    px_options_init(&o);
+    o.max_utterance_text = 16;
+    const char *n[] = {"long.xml"};
+    const char *x[] = {"<TEI " TEI_NS_ATTR "><text><body>\n"
+                       "<u who=\"#a\">one two three four five six seven</u></body></text></TEI>"};
+    px_corpus *c = unit_load_n(n, x, 1, &o);
+    CHECK_EQ_INT(c->refusals.n, 1);
+    if (c->refusals.n) {
+        const char *m = c->refusals.v[0].error.msg;
+        CHECK(strstr(m, "longer than 16 bytes") != NULL);
+        CHECK(strstr(m, "split it into several utterances") != NULL);
+        CHECK(strstr(m, "max_") == NULL);
+    }
+    px_corpus_unref(c);
+    px_options_init(&o);
+    o.max_text_node = 16;
+    x[0] = "<TEI " TEI_NS_ATTR "><text><body>\n"
+           "<p>one two three four five six seven</p></body></text></TEI>";
+    c = unit_load_n(n, x, 1, &o);
+    CHECK_EQ_INT(c->refusals.n, 1);
+    if (c->refusals.n) {
+        const char *m = c->refusals.v[0].error.msg;
+        CHECK(strstr(m, "longer than 16 bytes") != NULL);
+        CHECK(strstr(m, "max_") == NULL);
+    }
+    px_corpus_unref(c);
+}
+
 int main(void)
 {
     test_bad_then_good();
@@ -163,5 +196,6 @@ int main(void)
     test_only_bad();
     test_counts_taken_back();
     test_corpus_header_taken_back();
+    test_limit_hints();
     return unit_summary();
 }
