@@ -809,12 +809,114 @@ static uint32_t new_participant(px_corpus *c, px_str id, uint32_t doc, px_pos po
     return ix;
 }
 
+/* Whether the ids of document d are its own: in per-document identity,
+ * and for a play (DraCor's plays of one folder are by different authors:
+ * two Maries are two people). */
+static int ids_per_document(const px_corpus *c, uint32_t d)
+{
+    return c->opt.identity == PX_IDENTITY_DOCUMENT ||
+           (d < c->documents.n && c->documents.v[d].kind == PX_KIND_DRAMA);
+}
+
+/* Warns that the person declared at participant `drop` is taken for the
+ * one declared at `keep` though their names differ. */
+static px_status warn_names_differ(px_corpus *c, uint32_t keep, uint32_t drop)
+{
+    const px_participant *k = &c->participants.v[keep], *d = &c->participants.v[drop];
+    char where[600];
+    px_pos_format(c, k->pos, where, sizeof where);
+    return px_corpus_problem(c, PX_WARNING, "id-names-differ", d->pos,
+                             "the person '%s' is named '%s' here and '%s' at %s; one id is "
+                             "one participant across the corpus, so both are taken for '%s' "
+                             "(give different people different ids)",
+                             px_str_get(c, d->id), px_str_get(c, d->name), px_str_get(c, k->name),
+                             where, px_str_get(c, k->name));
+}
+
+/* Persons declared inside a document were keyed by it while loading. A
+ * play keeps its own, unless a declaration outside any document (a corpus
+ * header, a listPerson file) names the id: then that one is the person.
+ * Other documents' persons are one per id corpus-wide, the first
+ * declaration winning. The dropped declarations leave the array. */
+static px_status settle_identities(px_corpus *c)
+{
+    if (c->opt.identity == PX_IDENTITY_DOCUMENT) return PX_OK;
+    size_t n = c->participants.n;
+    uint32_t *to = malloc((n + 1) * sizeof *to);   /* PX_NONE: kept */
+    if (!to) return PX_ENOMEM;
+    px_status st = PX_OK;
+    /* corpus-level ids first: only those are in the map under PX_NONE now */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            px_participant *p = &c->participants.v[i];
+            if (pass == 0) to[i] = PX_NONE;
+            if (p->document == PX_NONE || (pass == 0) != ids_per_document(c, p->document)) continue;
+            uint32_t k = px_map_get(&c->participant_by_id, part_key(p->id, PX_NONE));
+            if (k != PX_NONE) {
+                to[i] = k;
+                if (p->name && c->participants.v[k].name && p->name != c->participants.v[k].name &&
+                    (st = warn_names_differ(c, k, (uint32_t)i)) != PX_OK)
+                    goto done;
+            } else if (pass == 1) {
+                if (px_map_put(&c->participant_by_id, part_key(p->id, PX_NONE), (uint32_t)i)) {
+                    st = PX_ENOMEM;
+                    goto done;
+                }
+                p->document = PX_NONE;
+            }
+        }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if (to[i] == PX_NONE) c->participants.v[o++] = c->participants.v[i];
+    if (o == n) goto done;
+    c->participants.n = o;
+    px_map_clear(&c->participant_by_id);
+    for (size_t i = 0; i < o; i++) {
+        const px_participant *p = &c->participants.v[i];
+        if (px_map_put(&c->participant_by_id, part_key(p->id, p->document), (uint32_t)i)) {
+            st = PX_ENOMEM;
+            goto done;
+        }
+    }
+done:
+    free(to);
+    return st;
+}
+
+/* After the speakers are resolved: a play's person whose id no other
+ * document uses is found by that id alone too (px_participant_find with
+ * PX_NONE), as when the play is loaded by itself. */
+static int alias_unique_ids(px_corpus *c)
+{
+    if (c->opt.identity == PX_IDENTITY_DOCUMENT) return 0;
+    px_map seen;   /* id -> the one participant of it, or PX_NONE - 1: several */
+    if (px_map_init(&seen)) return -1;
+    for (size_t i = 0; i < c->participants.n; i++) {
+        const px_participant *p = &c->participants.v[i];
+        if (p->document == PX_NONE) continue;
+        uint32_t v = px_map_get(&seen, p->id) == PX_NONE ? (uint32_t)i : PX_NONE - 1;
+        if (px_map_put(&seen, p->id, v)) { px_map_destroy(&seen); return -1; }
+    }
+    for (size_t i = 0; i < c->participants.n; i++) {
+        const px_participant *p = &c->participants.v[i];
+        if (p->document == PX_NONE || px_map_get(&seen, p->id) != (uint32_t)i) continue;
+        uint64_t key = part_key(p->id, PX_NONE);
+        if (px_map_get(&c->participant_by_id, key) == PX_NONE &&
+            px_map_put(&c->participant_by_id, key, (uint32_t)i)) {
+            px_map_destroy(&seen);
+            return -1;
+        }
+    }
+    px_map_destroy(&seen);
+    return 0;
+}
+
 /* Resolves one raw reference to a participant; creates the undeclared
  * ones (and `unknown` for a blank @who). */
 static uint32_t resolve_who(px_corpus *c, uint32_t raw, const px_utterance *u,
                             int create, px_status *st)
 {
-    uint32_t doc = c->opt.identity == PX_IDENTITY_DOCUMENT ? u->document : PX_NONE;
+    uint32_t doc = ids_per_document(c, u->document) ? u->document : PX_NONE;
     if (raw == PX_NONE) {
         if (c->unknown == PX_NONE) {
             px_str id = px_strtab_intern(&c->strings, "unknown", 7);
@@ -1002,6 +1104,8 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
         if (c->orgs.v[i].id && px_map_get(&c->org_by_id, c->orgs.v[i].id) == PX_NONE &&
             px_map_put(&c->org_by_id, c->orgs.v[i].id, (uint32_t)i))
             goto nomem;
+    st = settle_identities(c);
+    if (st != PX_OK) goto nomem;
     /* speakers */
     uint32_t blank_docs = PX_NONE;
     for (size_t i = 0; i < c->utterances.n; i++) {
@@ -1037,6 +1141,7 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
         }
         u->adr_count = kept;
     }
+    if (alias_unique_ids(c)) goto nomem;
     /* names default to ids */
     for (size_t i = 0; i < c->participants.n; i++)
         if (!c->participants.v[i].name) c->participants.v[i].name = c->participants.v[i].id;

@@ -880,7 +880,9 @@ static void start_person(imp *s, enum elem e, attrs *at, px_pos pos, int nb,
     p.group = e == E_PERSONGRP;
     p.declared = 1;
     p.age = NAN;
-    p.document = (s->c->opt.identity == PX_IDENTITY_DOCUMENT) ? s->doc : PX_NONE;
+    /* declared inside a document: keyed by it until the corpus's finish
+     * knows the document's kind (plays keep their own ids) */
+    p.document = s->doc;
     p.pos = pos;
     s->person_kvs0 = s->c->kvs.n;
     s->person_affs0 = s->c->affiliations.n;

@@ -17,6 +17,7 @@ static const struct { const char *severity, *code, *meaning; } check_codes[] = {
     {"error", "include-refused", "an xi:include Praxis does not follow: @xpointer, parse=\"text\", a URI or absolute path, no @href"},
     {"error", "dangling-time", "@start, @end or @synch names no <when> of the document's timeline"},
     {"warning", "undeclared-who", "@who names an id that no person or personGrp declares"},
+    {"warning", "id-names-differ", "two documents declare one person id with different names; one id is one participant (plays excepted)"},
     {"warning", "blank-who", "an utterance has no @who, or a blank one; it is credited to 'unknown'"},
     {"warning", "repeated-id", "utterances of a document repeat an xml:id; they are named DOCID.uN"},
     {"warning", "empty-utterance", "an utterance holds no words and no events"},
