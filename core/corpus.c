@@ -984,6 +984,40 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The utterance of u's own document that u's @replyTo names (a pointer is
+ * a reference inside its document), PX_NONE when there is none. The
+ * corpus's index holds the first utterance of each id; when that one is in
+ * another document, the document's own index (*local, of document
+ * *local_doc, built on first need) answers. *oom is set when out of memory. */
+static uint32_t reply_target(const px_corpus *c, const px_utterance *u, px_map *local,
+                             uint32_t *local_doc, int *oom)
+{
+    const char *id = c->uid_text.v + u->reply_to;
+    uint32_t t = px_utterance_find(c, id);
+    if (t == PX_NONE || c->utterances.v[t].document == u->document) return t;
+    const px_document *d = &c->documents.v[u->document];
+    uint32_t first = d->utt_first, end = d->utt_first + d->utt_count;
+    if (*local_doc != u->document) {
+        if ((size_t)local->mask + 1 > 4 * (size_t)d->utt_count + 64) {
+            /* a big document's table: not cleared again for each small one */
+            px_map_destroy(local);
+            if (px_map_init(local)) { *oom = 1; return PX_NONE; }
+        }
+        px_map_clear(local);
+        for (uint32_t i = end; i-- > first;) {   /* backwards: the first of an id wins */
+            uint32_t off = c->utterances.v[i].id;
+            if (off && px_map_put(local, px_uid_hash(c, off), i)) { *oom = 1; return PX_NONE; }
+        }
+        *local_doc = u->document;
+    }
+    uint32_t k = px_map_get(local, px_uid_hash(c, u->reply_to));
+    if (k == PX_NONE) return PX_NONE;
+    if (!strcmp(c->uid_text.v + c->utterances.v[k].id, id)) return k;
+    for (uint32_t i = first; i < end; i++)   /* two ids of one hash: rare */
+        if (c->utterances.v[i].id && !strcmp(c->uid_text.v + c->utterances.v[i].id, id)) return i;
+    return PX_NONE;
+}
+
 /* Replies, and the indexes by participant, document and segment: two
  * passes over the utterances in order (one counts, one fills) instead of
  * one pass each. Utterances of a document are contiguous and documents in
@@ -993,7 +1027,10 @@ static int build_indexes(px_corpus *c)
 {
     size_t np = c->participants.n, nd = c->documents.n, ns = c->segments.n;
     size_t nu = c->utterances.n;
-    int rc = -1;
+    int rc = -1, oom = 0;
+    px_map local;                                           /* one document's ids */
+    uint32_t local_doc = PX_NONE;
+    if (px_map_init(&local)) return -1;
     uint32_t *stamp = malloc((np + 1) * sizeof *stamp);     /* last document listed */
     uint32_t *fill = calloc(np + 1, sizeof *fill);          /* utterances placed */
     uint32_t *dfill = calloc(np + 1, sizeof *dfill);        /* documents placed */
@@ -1019,11 +1056,13 @@ static int build_indexes(px_corpus *c)
             px_utterance *u = &c->utterances.v[i];
             if (u->reply_to != PX_NONE) {
                 uint32_t raw = u->reply_to;   /* an offset in uid_text until now */
-                uint32_t t = px_utterance_find(c, c->uid_text.v + raw);
+                uint32_t t = reply_target(c, u, &local, &local_doc, &oom);
+                if (oom) goto done;
                 u->reply_to = t;
                 if (t == PX_NONE &&
                     px_corpus_problem(c, PX_WARNING, "dangling-reply", u->pos,
-                                      "@replyTo names '%s', which is no utterance of the corpus",
+                                      "@replyTo names '%s', which is no utterance of this "
+                                      "document (a pointer never leaves its document)",
                                       c->uid_text.v + raw) != PX_OK)
                     goto done;
             }
@@ -1087,6 +1126,7 @@ static int build_indexes(px_corpus *c)
     }
     rc = 0;
 done:
+    px_map_destroy(&local);
     free(stamp);
     free(fill);
     free(dfill);

@@ -21,7 +21,7 @@ static const struct { const char *severity, *code, *meaning; } check_codes[] = {
     {"warning", "blank-who", "an utterance has no @who, or a blank one; it is credited to 'unknown'"},
     {"warning", "repeated-id", "utterances of a document repeat an xml:id; they are named DOCID.uN"},
     {"warning", "empty-utterance", "an utterance holds no words and no events"},
-    {"warning", "dangling-reply", "@replyTo names no utterance of the corpus"},
+    {"warning", "dangling-reply", "@replyTo names no utterance of its own document"},
     {"warning", "dangling-addressee", "@toWhom (or an addressee) names no participant"},
     {"warning", "time-backwards", "an utterance starts before the utterance before it in its segment"},
     {"warning", "no-date", "a document has no date (setting, recording or creation date)"},

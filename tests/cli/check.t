@@ -14,7 +14,7 @@ corpora/samples/broken/bad-date.xml:1:235: warning: the date "sometime in spring
 corpora/samples/broken/bad-time.xml:2:54: warning: @absolute="noon-ish" is neither seconds, a clock time nor a date-time [bad-time]
 corpora/samples/broken/blank-who.xml:2:13: warning: an utterance has no @who (or a blank one); it is credited to the participant 'unknown' [blank-who]
 corpora/samples/broken/dangling-addressee.xml:2:13: warning: the addressee 'nobody' is no participant; it is left out [dangling-addressee]
-corpora/samples/broken/dangling-reply.xml:3:1: warning: @replyTo names 'p0', which is no utterance of the corpus [dangling-reply]
+corpora/samples/broken/dangling-reply.xml:3:1: warning: @replyTo names 'p0', which is no utterance of this document (a pointer never leaves its document) [dangling-reply]
 corpora/samples/broken/dangling-time.xml:3:7: error: @end names '#T9', which is no <when> of this document's timeline; the utterance stays untimed [dangling-time]
 corpora/samples/broken/empty-utterance.xml:3:1: warning: empty utterance (no words, no events) [empty-utterance]
 corpora/samples/broken/id-names-differ.xml:6:1: warning: the person 'm' is named 'Marie Stuart' here and 'Marie Curie' at corpora/samples/broken/id-names-differ.xml:3:1; one id is one participant across the corpus, so both are taken for 'Marie Curie' (give different people different ids) [id-names-differ]
@@ -45,7 +45,7 @@ checked 2 files: 0 errors, 2 warnings
 === check: the CMC, ISO and ParlaMint samples
 $ praxis check corpora/samples/cmc.xml corpora/samples/iso.xml corpora/samples/parla
 --- stdout
-corpora/samples/cmc.xml:35:5: warning: @replyTo names 'p9', which is no utterance of the corpus [dangling-reply]
+corpora/samples/cmc.xml:35:5: warning: @replyTo names 'p9', which is no utterance of this document (a pointer never leaves its document) [dangling-reply]
 checked 7 files: 0 errors, 1 warning
 
 === check: an error inside an included file gives the include chain
@@ -83,7 +83,7 @@ id-names-differ     warning  two documents declare one person id with different 
 blank-who           warning  an utterance has no @who, or a blank one; it is credited to 'unknown'
 repeated-id         warning  utterances of a document repeat an xml:id; they are named DOCID.uN
 empty-utterance     warning  an utterance holds no words and no events
-dangling-reply      warning  @replyTo names no utterance of the corpus
+dangling-reply      warning  @replyTo names no utterance of its own document
 dangling-addressee  warning  @toWhom (or an addressee) names no participant
 time-backwards      warning  an utterance starts before the utterance before it in its segment
 no-date             warning  a document has no date (setting, recording or creation date)
