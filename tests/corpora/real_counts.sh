@@ -217,16 +217,19 @@ PYEOF
 TARGETS=()          # path as given to praxis
 declare -A MEMBERS  # target -> newline-separated list of its xml files
 
+# xi:include in either of XInclude's namespace names (as the importer reads)
+X_XI='//*[local-name()="include" and (namespace-uri()="http://www.w3.org/2001/XInclude" or namespace-uri()="http://www.w3.org/2003/XInclude")]'
+
 is_root() {  # a teiCorpus that uses xi:include
     [ "$(xmllint --nonet --xpath 'local-name(/*)' "$1" 2>/dev/null)" = teiCorpus ] &&
-        [ "$(xmllint --nonet --xpath 'count(//*[local-name()="include" and namespace-uri()="http://www.w3.org/2001/XInclude"])' "$1" 2>/dev/null)" != 0 ]
+        [ "$(xmllint --nonet --xpath "count($X_XI)" "$1" 2>/dev/null)" != 0 ]
 }
 
 # included FILE -> the files a root includes (href resolved against it)
 included() {
     local dir href
     dir=$(dirname "$1")
-    xmllint --nonet --xpath '//*[local-name()="include" and namespace-uri()="http://www.w3.org/2001/XInclude"]/@href' "$1" 2>/dev/null |
+    xmllint --nonet --xpath "$X_XI/@href" "$1" 2>/dev/null |
         "$PY" -c '
 import html, os, re, sys
 d = sys.argv[1]
