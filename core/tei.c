@@ -28,7 +28,7 @@
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
 #define XI_NS "http://www.w3.org/2001/XInclude"
-#define XI_NS_OLD "http://www.w3.org/2003/XInclude"
+#define XI_NS_OLD "http://www.w3.org/2003/XInclude"   /* as long as XI_NS */
 #define MAX_INCLUDE_NESTING 8
 
 /* ------------------------------------------------------------------ */
@@ -197,7 +197,13 @@ typedef struct pendref {
 } pendref;
 
 enum capture { CAP_NONE = 0, CAP_TITLE, CAP_DATE, CAP_PERSNAME, CAP_NAME, CAP_SEX,
-               CAP_AGE, CAP_ORGNAME, CAP_ORGABBR, CAP_DESC, CAP_ROLENAME };
+               CAP_AGE, CAP_ORGNAME, CAP_ORGABBR, CAP_DESC, CAP_ROLENAME, CAP_TIERCODE,
+               CAP_TIERPARENT };
+
+/* Tiers a TEI-CORPO header declares (notesStmt/note[@type="TEMPLATE_DESC"]:
+ * one note per tier, with note[@type="code"] and note[@type="parent"]);
+ * the first MAX_TIERS of a document are kept. */
+#define MAX_TIERS 128
 
 typedef struct snapshot {
     size_t files, documents, participants, orgs, affiliations, utterances,
@@ -205,6 +211,7 @@ typedef struct snapshot {
     uint32_t strings, terms;
     size_t uid_text;
     uint64_t token_count;
+    px_str name, title;     /* the corpus's, which a teiCorpus may set */
 } snapshot;
 
 /* Raw word forms of up to 16 bytes -> terms: an open-addressing table,
@@ -262,6 +269,9 @@ typedef struct imp {
     px_str date_cand[3];
     int dracor_print, dracor_premiere, dracor_written;
     int have_title;
+    uint32_t tiers_depth;   /* the TEMPLATE_DESC note, 0 outside */
+    uint32_t ntiers, doc_part0;   /* doc_part0: participants before the document */
+    px_str tier_code[MAX_TIERS], tier_parent[MAX_TIERS];   /* parent 0: none */
     double origin_clock;
     double origin_datetime; /* epoch of the earliest (or named) dateTime when */
     PX_VEC(divrec) divs;
@@ -644,7 +654,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
     if (s->run_text > s->c->opt.max_text_node) {
         refuse(s, PX_ELIMIT, cur_pos(s),
                "a text node is longer than %llu bytes, the limit of Praxis; "
-               "split the text or raise the limit (max_text_node)",
+               "a transcript's text is broken up by elements (turns, paragraphs): "
+               "split this text into several elements",
                (unsigned long long)s->c->opt.max_text_node);
         return;
     }
@@ -672,7 +683,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
     if (s->c->text.n - s->text_start > s->c->opt.max_utterance_text)
         refuse(s, PX_ELIMIT, s->c->utterances.v[s->utt].pos,
                "the text of one utterance is longer than %u bytes, the limit of "
-               "Praxis; split the utterance or raise the limit (max_utterance_text)",
+               "Praxis; this is usually a whole text without turn markup: split it "
+               "into several utterances, one element per turn",
                s->c->opt.max_utterance_text);
 }
 
@@ -877,7 +889,9 @@ static void start_person(imp *s, enum elem e, attrs *at, px_pos pos, int nb,
     p.group = e == E_PERSONGRP;
     p.declared = 1;
     p.age = NAN;
-    p.document = (s->c->opt.identity == PX_IDENTITY_DOCUMENT) ? s->doc : PX_NONE;
+    /* declared inside a document: keyed by it until the corpus's finish
+     * knows the document's kind (plays keep their own ids) */
+    p.document = s->doc;
     p.pos = pos;
     s->person_kvs0 = s->c->kvs.n;
     s->person_affs0 = s->c->affiliations.n;
@@ -928,6 +942,89 @@ static void end_person(imp *s)
         oom(s);
     }
     s->person = PX_NONE;
+}
+
+/* A note of a document's header: TEI-CORPO's list of tiers, a tier in it,
+ * or a tier's code or parent. */
+static void tier_note(imp *s, attrs *at)
+{
+    char tb[32];
+    const char *t = HAS(*at, A_TYPE) ? attr_cstr(at->v[A_TYPE], at->end[A_TYPE], tb, sizeof tb) : "";
+    if (!s->tiers_depth) {
+        if (!strcmp(t, "TEMPLATE_DESC")) s->tiers_depth = s->depth + 1;
+    } else if (s->depth == s->tiers_depth && s->ntiers < MAX_TIERS) {
+        s->tier_code[s->ntiers] = s->tier_parent[s->ntiers] = 0;   /* a tier begins */
+    } else if (s->depth == s->tiers_depth + 1) {
+        if (!strcmp(t, "code")) start_capture(s, CAP_TIERCODE);
+        else if (!strcmp(t, "parent")) start_capture(s, CAP_TIERPARENT);
+    }
+}
+
+/* The speaker's tier that tier `id` annotates: its parent's, up the chain
+ * of declared tiers (a parent that is no declared tier ends it: CLAN's
+ * "annotationBlock"); id itself for a top tier or no tier. */
+static px_str tier_root(const imp *s, px_str id)
+{
+    for (int hops = 0; hops < MAX_TIERS; hops++) {
+        uint32_t k = 0;
+        while (k < s->ntiers && s->tier_code[k] != id) k++;
+        if (k == s->ntiers || !s->tier_parent[k]) return id;
+        uint32_t j = 0;
+        while (j < s->ntiers && s->tier_code[j] != s->tier_parent[k]) j++;
+        if (j == s->ntiers) return id;
+        id = s->tier_parent[k];
+    }
+    return id;   /* a loop of parents: left as it is */
+}
+
+/* Annotation layers belong to their speaker: at the document's end, a
+ * @who or @toWhom that names a dependent tier names the speaker's tier
+ * instead, and a person the header declares for a dependent tier is no
+ * participant of its own (its name goes to the speaker's tier when that
+ * has none). */
+static void apply_tiers(imp *s)
+{
+    px_corpus *c = s->c;
+    if (!s->ntiers) return;
+    px_map layer;   /* a layer's code -> its top tier's */
+    if (px_map_init(&layer)) { oom(s); return; }
+    for (uint32_t k = 0; k < s->ntiers; k++) {
+        px_str root = tier_root(s, s->tier_code[k]);
+        if (root != s->tier_code[k] && px_map_put(&layer, s->tier_code[k], root)) {
+            px_map_destroy(&layer);
+            oom(s);
+            return;
+        }
+    }
+    px_document *d = &c->documents.v[s->doc];
+    for (uint32_t u = d->utt_first; layer.count && u < c->utterances.n; u++) {
+        const px_utterance *ut = &c->utterances.v[u];
+        for (uint32_t k = 0; k < ut->spk_count + ut->adr_count; k++) {
+            uint32_t *r = &c->refs.v[k < ut->spk_count ? ut->spk_first + k
+                                                        : ut->adr_first + k - ut->spk_count];
+            uint32_t root = *r == PX_NONE ? PX_NONE : px_map_get(&layer, *r);
+            if (root != PX_NONE) *r = root;
+        }
+    }
+    size_t o = s->doc_part0;
+    for (size_t i = s->doc_part0; layer.count && i < c->participants.n; i++) {
+        px_participant p = c->participants.v[i];
+        uint64_t key = (uint64_t)p.id | ((uint64_t)(p.document == PX_NONE ? 0xFFFFFFFFu : p.document) << 32);
+        uint32_t root = px_map_get(&layer, p.id);
+        if (root != PX_NONE) {
+            if (px_map_get(&c->participant_by_id, key) == i) px_map_del(&c->participant_by_id, key);
+            uint32_t r = px_map_get(&c->participant_by_id, root | (key & 0xFFFFFFFF00000000ull));
+            if (r != PX_NONE && !c->participants.v[r].name) c->participants.v[r].name = p.name;
+            continue;
+        }
+        if (o != i) {
+            if (px_map_get(&c->participant_by_id, key) == i) px_map_del(&c->participant_by_id, key);
+            if (px_map_put(&c->participant_by_id, key, (uint32_t)o)) { oom(s); break; }
+        }
+        c->participants.v[o++] = p;
+    }
+    if (layer.count) c->participants.n = o;
+    px_map_destroy(&layer);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1041,6 +1138,8 @@ static void start_document(imp *s, attrs *at, px_pos pos, px_str lang)
     memset(s->date_cand, 0, sizeof s->date_cand);
     s->dracor_print = s->dracor_premiere = s->dracor_written = 0;
     s->have_title = 0;
+    s->ntiers = 0;
+    s->doc_part0 = (uint32_t)s->c->participants.n;
     s->origin_clock = NAN;
     s->origin_datetime = NAN;
     s->divs.n = 0;
@@ -1416,6 +1515,8 @@ static void end_document(imp *s)
                 "recordingStmt/recording/date or creation/date); analyses over time "
                 "will not place it", px_str_get(c, d->id));
     }
+    apply_tiers(s);
+    if (s->stop) return;
     /* the document's own key/values start here (persons declared in its
      * header wrote theirs before) */
     d->meta_first = (uint32_t)c->kvs.n;
@@ -2283,6 +2384,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             else if (!strcmp(t, "written")) s->dracor_written = y;
         }
         break;
+    case E_NOTE:
+        if (s->header_depth && s->doc != PX_NONE && !s->cap) tier_note(s, &at);
+        break;
     case E_PERSON: case E_PERSONGRP:
         if (!s->castlist_depth && s->person == PX_NONE && s->utt == PX_NONE)
             start_person(s, e, &at, pos, nb_attrs, nb_defaulted, attributes);
@@ -2516,6 +2620,12 @@ static void finish_capture(imp *s)
     case CAP_ORGNAME: if (s->org != PX_NONE) c->orgs.v[s->org].name = v; break;
     case CAP_ORGABBR: if (s->org != PX_NONE) c->orgs.v[s->org].abbr = v; break;
     case CAP_DESC: if (s->event != PX_NONE) c->events.v[s->event].desc = v; break;
+    case CAP_TIERCODE:
+        if (s->ntiers < MAX_TIERS) s->tier_code[s->ntiers] = v;
+        break;
+    case CAP_TIERPARENT:
+        if (s->ntiers < MAX_TIERS && n && strcmp(px_str_get(c, v), "-")) s->tier_parent[s->ntiers] = v;
+        break;
     default: break;
     }
     s->cap = CAP_NONE;
@@ -2568,6 +2678,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (s->text_depth == d) s->text_depth = 0;
     if (s->body_depth == d) s->body_depth = 0;
     if (s->castlist_depth == d) s->castlist_depth = 0;
+    if (e == E_NOTE && s->tiers_depth && d == s->tiers_depth + 1 && s->ntiers < MAX_TIERS &&
+        s->tier_code[s->ntiers])
+        s->ntiers++;   /* a tier read whole */
+    if (s->tiers_depth == d) s->tiers_depth = 0;
     if (s->standoff_depth == d) s->standoff_depth = 0;
     if (s->titlestmt_depth == d) s->titlestmt_depth = 0;
     if (s->setting_depth == d) s->setting_depth = 0;
@@ -2756,6 +2870,8 @@ static void take_snapshot(px_corpus *c, snapshot *sn)
     sn->strings = c->strings.count;
     sn->terms = c->terms.count;
     sn->uid_text = c->uid_text.n;
+    sn->name = c->name;
+    sn->title = c->title;
 }
 
 /* Undoes everything since the snapshot but the file record that was
@@ -2803,6 +2919,8 @@ static void rollback(px_corpus *c, const snapshot *sn)
     px_strtab_truncate(&c->terms, sn->terms);
     if (c->term_counts.n > sn->terms) c->term_counts.n = sn->terms;
     c->uid_text.n = sn->uid_text;
+    c->name = sn->name;
+    c->title = sn->title;
     /* the file's path must survive: the snapshot's string count is taken
      * after the path was interned */
     px_strtab_truncate(&c->strings, sn->strings);
@@ -3192,11 +3310,12 @@ int px_tei_is_include_root(const px_tei_source *src)
     }
     int found = 0;
     if (root) {
-        /* does it use XInclude's namespace? (read on, keeping an overlap) */
+        /* does it use XInclude's namespace, either of the two? (read on,
+         * keeping an overlap; both names are as long) */
         static const char ns[] = XI_NS;
         const size_t keep = sizeof ns - 2;
         for (;;) {
-            if (strstr(buf, ns)) { found = 1; break; }
+            if (strstr(buf, ns) || strstr(buf, XI_NS_OLD)) { found = 1; break; }
             if (n < keep) break;
             memmove(buf, buf + n - keep, keep);
             n = keep;
