@@ -17,7 +17,7 @@
 --- marta        Marta Okafor             284  3,182  0.1453    275            11.57         10
 --- …
 --- @see Wenger 1998, ch. 3 (mutual engagement); Lave & Wenger 1991 (legitimate peripheral participation)
---- @see METHODS.md 2.2 (participation inequality) and 7.2 (turn length and floor holding)
+--- @see docs/methods.md, section 1 (participation)
 local turns = require("turns")
 
 return {
