@@ -279,7 +279,7 @@ function H.name_of(f)
 end
 
 --- The class name of a value: "praxis.Selection", "praxis.Table",
---- "praxis" for the module...
+--- "praxis" for the module...; nil for a value Praxis does not document.
 function H.class_of(v)
   local t = type(v)
   if v == praxis then return "praxis" end

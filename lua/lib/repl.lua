@@ -113,7 +113,7 @@ end
 
 --- Runs a file line by line as if typed at the prompt (dot-commands
 --- included); files may .read others, 16 deep at most.
---- @usage praxis.repl.read("session.praxis")
+--- @usage praxis.repl.read("tests/repl/session.praxis")
 function R.read(path)
   if read_depth >= MAX_READ_DEPTH then
     error(string.format(".read: files nested more than %d deep (does %s read itself?)",

@@ -27,7 +27,10 @@ function tablemod.from_columns(names, lists) end
 ---@usage praxis.table.is(corpus.documents:table())
 function tablemod.is(v) end
 
---- Reads a csv, tsv, json or markdown file (praxis.read_table).
+--- Reads a csv, tsv, json or markdown file (praxis.read_table), by its
+--- extension or opts.format. A column whose every value is a number
+--- becomes numbers (types = false keeps text). Returns nil and a message
+--- when the file cannot be opened.
 ---@param path string the file
 ---@param opts? table {format =, types = false}
 ---@return praxis.Table|nil
@@ -148,8 +151,10 @@ function Table:join(other, on, opts) end
 ---@usage corpus.utterances:table{"id", "start_time"}:add_column("minute", function(row) return row.start_time and row.start_time // 60 end)
 function Table:add_column(name, values) end
 
---- The table as aligned text fitted to a width.
----@param opts? table {max_rows = 20, width = the terminal's}
+--- The table as aligned text fitted to a width (the terminal's, else
+--- COLUMNS, else 100): at most max_rows rows, then how many there are;
+--- cells cut at cell_width characters.
+---@param opts? table {max_rows = 20, width = the terminal's, cell_width = 40}
 ---@return string
 ---@usage corpus.documents:table():format{max_rows = 3}
 function Table:format(opts) end
