@@ -105,7 +105,7 @@ function Table:head(n) end
 ---@param name string the column
 ---@param order? string "asc" or "desc"
 ---@return praxis.Table
----@usage corpus.utterances:table():sort("start_time", "desc")
+---@usage corpus.utterances:table{"id", "speaker", "word_count"}:sort("word_count", "desc")
 function Table:sort(name, order) end
 
 --- The rows that pass: a function(row), or {column = value, ...}.
@@ -128,7 +128,7 @@ function Table:select(...) end
 ---@param cols string|table the key column(s)
 ---@param aggs? table the aggregates (default {count = {"count"}})
 ---@return praxis.Table
----@usage corpus.utterances:table{"speaker", "start_time"}:group_by("speaker", {turns = {"count"}, mean_start = {"mean", "start_time"}})
+---@usage corpus.utterances:table{"speaker", "word_count"}:group_by("speaker", {turns = {"count"}, mean_words = {"mean", "word_count"}})
 function Table:group_by(cols, aggs) end
 
 --- Joins another table on columns: t:join(other, "speaker"), a list of

@@ -15,3 +15,8 @@ $ grep -rIhoE --exclude-dir=.git --exclude-dir=build 'docs/methods\.md, sections
 > echo checked
 --- stdout
 checked
+
+=== no example sorts by start_time, which restarts in every document (docs/semantics.md, "Time")
+$ grep -rnE --include='*.md' --include='*.lua' 'sort\("start_time"' README.md docs lua/meta lua/lib scripts; echo done
+--- stdout
+done
