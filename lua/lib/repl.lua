@@ -481,10 +481,10 @@ local function where_key(before)
   local head = before:sub(1, open - 1)
   local expr = head:match("([%w_%.%[%]\"']+):where%s*%(?%s*$")
   if not expr then return nil end
-  -- a key is typed first or after a comma, never as a value
+  -- a key comes first or after a comma (after "=" is a value)
   local inside = before:sub(open + 1)
-  local partial = inside:match("^%s*([%a_]?[%w_]*)$") or inside:match(",%s*([%a_]?[%w_]*)$")
-  if not partial or inside:sub(#inside - #partial):match("=%s*$") then return nil end
+  local partial = inside:match("^%s*([%w_]*)$") or inside:match(",%s*([%w_]*)$")
+  if not partial or partial:match("^%d") then return nil end
   return expr, partial
 end
 
