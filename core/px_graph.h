@@ -182,8 +182,8 @@ px_status px_graph_brokerage(const px_graph *g, const int *groups, double *res, 
  * standard deviation (n - 1 in the denominator) of each node's count in
  * each role, mean[5*i + r] and sd[5*i + r], so that z = (count - mean) /
  * sd says how far a node brokers beyond what its position alone gives
- * (Gould & Fernandez 1989 compare with such expected values; METHODS.md:
- * report z-scores, raw counts scale with degree). rounds >= 2.
+ * (Gould & Fernandez 1989 compare with such expected values; raw counts
+ * scale with degree: docs/methods.md, section 8). rounds >= 2.
  * O(rounds * sum in*out). */
 px_status px_graph_brokerage_null(const px_graph *g, const int *groups, unsigned rounds,
                                   uint64_t seed, double *mean, double *sd, px_error *err);
@@ -193,7 +193,7 @@ px_status px_graph_brokerage_null(const px_graph *g, const int *groups, unsigned
 px_status px_graph_layout(const px_graph *g, int method, uint64_t seed, double *xy,
                           px_error *err);
 
-/* Tie persistence over k graphs (METHODS.md 2.5). For every dyad that is
+/* Tie persistence over k graphs (docs/methods.md, section 9). For every dyad that is
  * a tie in at least one graph (ordered pairs when all graphs are
  * directed, else unordered with source < target by participant index):
  * present = graphs with the tie, both = graphs holding both participants.

@@ -1,6 +1,6 @@
 /* cmd_check.c - `praxis check CORPUS...`: every problem of a corpus, one a
- * line, for people and for scripts (SEMANTICS.md "Output that others
- * parse"; the codes are docs/check-codes.md). */
+ * line, for people and for scripts (docs/semantics.md,
+ * "Output that other programs read"; the codes are docs/check-codes.md). */
 #include "host.h"
 
 #include <stdio.h>

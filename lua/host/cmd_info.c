@@ -20,7 +20,7 @@ static void info_usage(FILE *out)
           "\n"
           "examples:\n"
           "  praxis info corpora/samples\n"
-          "  praxis info --json ../shared/corpora/dracor-gerdracor\n"
+          "  praxis info --json corpora/samples/drama.xml\n"
           "\n"
           "exit status: 0 ok (refusals reported), 2 usage, 3 nothing could be loaded\n"
           "(or a refusal under --strict), 130 interrupted.\n", out);

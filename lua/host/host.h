@@ -5,7 +5,7 @@
 #include "px.h"
 #include <stdlib.h>
 
-/* Exit codes (SEMANTICS.md): */
+/* Exit codes (docs/semantics.md, "Exit codes"): */
 enum {
     PX_EXIT_OK = 0,
     PX_EXIT_SCRIPT = 1,      /* script error, sandbox violation, limits */

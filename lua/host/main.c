@@ -1,5 +1,5 @@
 /* main.c - the praxis executable: options, one protected main, one path
- * for running chunks, exit statuses (SEMANTICS.md). */
+ * for running chunks, exit statuses (docs/semantics.md, "Exit codes"). */
 #include "host.h"
 #include "luax.h"
 #include "repl.h"
@@ -54,7 +54,7 @@ static const char usage_text[] =
     "  praxis                                     explore the sample corpus\n"
     "  praxis -e 'print(corpus)'\n"
     "  praxis -e 'for p in corpus.participants:each() do print(p.id, #p.utterances) end'\n"
-    "  praxis -e 'print(#corpus.utterances)' ../shared/corpora/dracor-gerdracor\n"
+    "  praxis -e 'print(#corpus.utterances)' corpora/samples/drama.xml\n"
     "  praxis run my-analysis.lua corpora/alinsu\n"
     "  praxis info --json corpora/samples\n"
     "\n"

@@ -208,6 +208,19 @@ static char *read_line(reader *r, const char *prompt)
 /* ---- completion: candidates come from praxis.repl.complete (Lua), which
  * reads the same metadata as help ---- */
 
+/* praxis.repl, taken when the REPL starts, so that the REPL goes on
+ * working when a chunk replaces the global praxis. */
+static int repl_ref = LUA_NOREF;
+
+/* Pushes praxis.repl.<name>; returns its type. */
+static int push_repl(lua_State *L, const char *name)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, repl_ref);
+    int t = lua_getfield(L, -1, name);
+    lua_remove(L, -2);
+    return t;
+}
+
 static lua_State *complete_L;
 static char **candidates;
 static size_t ncandidates;
@@ -225,22 +238,15 @@ static char *next_candidate(const char *text, int state)
     static size_t i;
     (void)text;
     if (state == 0) i = 0;
-    while (i < ncandidates) {
-        char *c = candidates[i++];
-        if (c) return strdup(c);
-    }
-    return NULL;
+    return i < ncandidates ? strdup(candidates[i++]) : NULL;
 }
 
 static char **complete(const char *text, int start, int end)
 {
     lua_State *L = complete_L;
     rl_attempted_completion_over = 1;
-    if (!L) return NULL;
     int top = lua_gettop(L);
-    lua_getglobal(L, "praxis");
-    if (lua_type(L, -1) != LUA_TTABLE || lua_getfield(L, -1, "repl") != LUA_TTABLE ||
-        lua_getfield(L, -1, "complete") != LUA_TFUNCTION) {
+    if (push_repl(L, "complete") != LUA_TFUNCTION) {
         lua_settop(L, top);
         return NULL;
     }
@@ -277,6 +283,23 @@ static char **complete(const char *text, int start, int end)
     return matches;
 }
 
+/* The characters that end readline's word. In a path (inside a string,
+ * or the argument of .open, .read, .output, .once: praxis.repl.path_at)
+ * only blanks, so "/" and "." stay in the word and /abs/path completes as
+ * one; elsewhere (NULL) rl_completer_word_break_characters. */
+static char *word_breaks(void)
+{
+    static char path_breaks[] = " \t\n";
+    lua_State *L = complete_L;
+    int top = lua_gettop(L), path = 0;
+    if (push_repl(L, "path_at") == LUA_TFUNCTION) {
+        lua_pushlstring(L, rl_line_buffer, (size_t)rl_point);
+        if (lua_pcall(L, 1, 1, 0) == LUA_OK) path = lua_toboolean(L, -1);
+    }
+    lua_settop(L, top);
+    return path ? path_breaks : NULL;
+}
+
 static void setup_readline(lua_State *L)
 {
     rl_readline_name = "praxis";
@@ -286,6 +309,7 @@ static void setup_readline(lua_State *L)
     rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{(,+-*/%^~#[]";
     rl_completer_word_break_characters = rl_basic_word_break_characters;
     rl_completer_quote_characters = "\"'";
+    rl_completion_word_break_hook = word_breaks;
     rl_catch_signals = 0;
     rl_getc_function = getc_interruptible;
     rl_bind_key(3, cancel_line);
@@ -322,11 +346,7 @@ static int compile(lua_State *L, const char *chunk)
 static int call_repl(lua_State *L, const char *fn, const char *arg)
 {
     int base = lua_gettop(L);
-    lua_getglobal(L, "praxis");
-    lua_getfield(L, -1, "repl");
-    lua_getfield(L, -1, fn);
-    lua_replace(L, base + 1);
-    lua_settop(L, base + 1);
+    push_repl(L, fn);
     lua_pushstring(L, arg);
     int st = px_host_docall(L, 1, 1);
     int r;
@@ -390,6 +410,10 @@ int px_repl(lua_State *L, const px_repl_opts *o)
     r.prompts = !r.tty && o->interactive && !o->batch;
     int interactive = r.tty || r.prompts;
     if (!interactive) return run_stdin(L);
+    lua_getglobal(L, "praxis");
+    lua_getfield(L, -1, "repl");
+    repl_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pop(L, 1);
     char hist[4200] = "";
     if (r.tty) {
         setup_readline(L);
@@ -399,7 +423,7 @@ int px_repl(lua_State *L, const px_repl_opts *o)
         stifle_history(HISTORY_MAX);
         if (history_path(hist, sizeof hist) == 0) read_history(hist);
     }
-    if (interactive && !o->quiet) banner(L, o);
+    if (!o->quiet) banner(L, o);
     for (;;) {
         char *line = read_line(&r, PROMPT1);
         if (!line) break;

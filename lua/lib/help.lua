@@ -28,7 +28,6 @@ end
 local function parse(src, file)
   local aliases = {}       -- local variable -> class name
   local block = {}
-  local last_class
   local function class_for(owner)
     return aliases[owner] or db.aliases[owner] or owner
   end
@@ -53,10 +52,12 @@ local function parse(src, file)
         in_usage = false
       elseif tag then
         in_usage = false     -- @class, @field, @meta, @type...: handled elsewhere
-      elseif in_usage and l ~= "" then
-        d.usage[#d.usage] = d.usage[#d.usage] .. "\n" .. l
+      elseif in_usage and l:match("%S") then
+        -- an example's further lines, verbatim (indentation kept)
+        d.usage[#d.usage] = d.usage[#d.usage] .. "\n" .. l:sub(2)
       else
         in_usage = false
+        l = trim(l)
         -- the summary runs to the end of the first sentence
         if not d.summary_done and l ~= "" then
           d.summary = d.summary == "" and l or d.summary .. " " .. l
@@ -99,7 +100,6 @@ local function parse(src, file)
         end
         local alias = code and (code:match("^local%s+([%w_]+)%s*=") or code:match("^([%w_%.]+)%s*="))
         if alias then aliases[alias] = cname end
-        last_class = cname
         return
       end
     end
@@ -142,16 +142,19 @@ local function parse(src, file)
       for _, m in ipairs(c.methods) do if m == name then known = true end end
       if not known then c.methods[#c.methods + 1] = name end
     end
-    local _ = last_class
   end
 
   for line in (src .. "\n"):gmatch("(.-)\r?\n") do
     local doc = line:match("^%-%-%-(.*)$")
     if doc then
-      if doc:match("^%s*@meta") then
+      if doc:match("^@meta") then
         -- the file marker
+      elseif doc:match("^@") then
+        block[#block + 1] = trim(doc)             -- a tag: ---@param ...
       else
-        block[#block + 1] = trim(doc:gsub("^ ", "", 1))
+        -- text: "--- " then the line as written, kept with a leading
+        -- space so that text starting with "@" is never read as a tag
+        block[#block + 1] = " " .. (doc:gsub("^ ", "", 1):gsub("%s+$", ""))
       end
     else
       local code = trim(line)
@@ -192,7 +195,6 @@ local function load_db()
     end
   end
   for _, name in ipairs(files) do parse(praxis._meta[name], name) end
-  -- a folder of meta files given at run time (PRAXIS_META) adds to them
   return db
 end
 
@@ -277,7 +279,7 @@ function H.name_of(f)
 end
 
 --- The class name of a value: "praxis.Selection", "praxis.Table",
---- "praxis" for the module...
+--- "praxis" for the module...; nil for a value Praxis does not document.
 function H.class_of(v)
   local t = type(v)
   if v == praxis then return "praxis" end
@@ -445,7 +447,9 @@ function H.class_text(c)
   if #c.usage > 0 then
     lines[#lines + 1] = ""
     lines[#lines + 1] = "example:"
-    for _, u in ipairs(c.usage) do lines[#lines + 1] = "  " .. u end
+    for _, u in ipairs(c.usage) do
+      for l in (u .. "\n"):gmatch("(.-)\n") do lines[#lines + 1] = "  " .. l end
+    end
   end
   lines[#lines + 1] = ""
   local short = c.name:match("([%w_]+)$")

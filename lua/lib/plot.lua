@@ -356,7 +356,8 @@ local function bar_of(v, max, w)
   return string.rep("█", full) .. (rest > 0 and BLOCKS[rest] or "")
 end
 
---- A sparkline of a list of numbers: ▁▂▄█▆ (nil values as spaces).
+--- A sparkline of a list of numbers: ▁▂▄█▆ (nil values as spaces); lists
+--- longer than `width` are averaged into `width` characters.
 --- @usage praxis.plot.sparkline({1, 5, 2, 8, 3})
 function P.sparkline(values, width)
   local xs = {}

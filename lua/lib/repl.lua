@@ -113,7 +113,7 @@ end
 
 --- Runs a file line by line as if typed at the prompt (dot-commands
 --- included); files may .read others, 16 deep at most.
---- @usage praxis.repl.read("session.praxis")
+--- @usage praxis.repl.read("tests/repl/session.praxis")
 function R.read(path)
   if read_depth >= MAX_READ_DEPTH then
     error(string.format(".read: files nested more than %d deep (does %s read itself?)",
@@ -259,19 +259,11 @@ R.commands = {
     function(a) io.write("traceback ", R.traceback(a[1]) and "on" or "off", "\n") end },
   { "scripts", "[pattern]", "list the shared analysis scripts",
     function(a)
-      if type(praxis.scripts) ~= "function" then
-        io.write("scripts are not available in this build yet (praxis.scripts is missing)\n")
-        return
-      end
       local r = praxis.scripts(a[1])
       if r ~= nil then io.write(praxis.format(r, R.settings.mode), "\n") end
     end },
   { "run", "NAME k=v...", "run a shared script with parameters",
     function(a)
-      if type(praxis.run) ~= "function" then
-        io.write("running scripts is not available in this build yet (praxis.run is missing)\n")
-        return
-      end
       if not a[1] then error(".run: which script? (.scripts lists them)", 0) end
       local params = {}
       for i = 2, #a do
@@ -290,27 +282,30 @@ local by_name = {}
 for _, c in ipairs(R.commands) do by_name[c[1]] = c end
 by_name.exit = by_name.quit
 
+-- The command a name or a unique prefix of one stands for (.tr for
+-- .traceback); nil when none or several.
+local function command_named(name)
+  if by_name[name] then return by_name[name] end
+  local found
+  for _, c in ipairs(R.commands) do
+    if c[1]:sub(1, #name) == name then
+      if found then return nil end
+      found = c
+    end
+  end
+  return found
+end
+
 --- Runs a dot-command line (".mode csv"); returns true for .quit.
 --- @usage praxis.repl.dot(".timer off")
 function R.dot(line)
   local name, rest = line:match("^%s*%.(%a+)%s*(.-)%s*$")
-  local cmd = name and by_name[name]
+  local cmd = name and command_named(name)
   if not cmd then
-    -- a unique prefix will do (.tr for .traceback)
-    local found
-    for _, c in ipairs(R.commands) do
-      if name and c[1]:sub(1, #name) == name then
-        if found then found = nil break end
-        found = c
-      end
-    end
-    cmd = found
-  end
-  if not cmd then
-    stderr(string.format("unknown command .%s; .help lists them\n", name or line))
+    stderr(string.format("unknown command %s; .help lists them\n", line:match("^%s*(%S*)")))
     return false
   end
-  local ok, quit = xpcall(cmd[4], handler, words(rest or ""))
+  local ok, quit = xpcall(cmd[4], handler, words(rest))
   if not ok then
     local msg = quit:match("^(.-)\nstack traceback:") or quit
     stderr((msg:gsub("^%[praxis [%w_]+%]:%d+: ", "")), "\n")
@@ -396,7 +391,40 @@ end
 
 local function identifier(k) return type(k) == "string" and k:match("^[%a_][%w_]*$") end
 
--- The names after "." or ":" on a value.
+-- The conditions where{} handles itself for the items of a class; any
+-- other key compares the property of that name (lua/bind/l_selection.c).
+local WHERE_KEYS = {
+  ["praxis.Utterance"] = { "speaker", "document", "segment", "after", "before", "text", "pattern" },
+  ["praxis.Participant"] = { "speaking" },
+  ["praxis.Document"] = { "after", "before" },
+  ["praxis.Segment"] = { "document" },
+}
+
+-- The names that complete on a value of a documented class: after "."
+-- its fields (properties), after ":" its methods, after "where" the keys
+-- of where{...} for items of that class. The one place completion takes
+-- names from (lua/meta, through praxis.help).
+local function names_of(class, after)
+  local help = praxis.help
+  if after == ":" then return help.members(class, "methods") end
+  local out, seen = {}, {}
+  local function add(k) if not seen[k] then seen[k] = true; out[#out + 1] = k end end
+  if after == "where" then
+    for _, k in ipairs(WHERE_KEYS[class] or {}) do add(k) end
+  end
+  for _, k in ipairs(help.members(class, "fields")) do add(k) end
+  return out
+end
+
+-- A class of values (praxis.Selection), not a module (praxis.table).
+local function is_instance_class(cname)
+  return cname ~= nil and cname:match("%.%u[%w_]*$") ~= nil
+end
+
+-- The names after "." or ":" on a value. On a value of a praxis type,
+-- "." offers its fields (and a table's own keys: the groups of s:by),
+-- ":" its methods; on a module or any other table, "." offers every key
+-- and ":" its functions.
 function R.members(v, sep)
   local out, seen = {}, {}
   local function add(k)
@@ -405,22 +433,21 @@ function R.members(v, sep)
       out[#out + 1] = k
     end
   end
-  local mt = getmetatable(v)
   local help = praxis.help
   local cname = help and help.class_of(v)
-  if cname then
-    for _, k in ipairs(help.members(cname, sep == ":" and "methods" or "all")) do add(k) end
-  end
-  if type(mt) == "table" and type(mt.__methods) == "table" then
-    for k in pairs(mt.__methods) do add(k) end
-  end
-  if type(v) == "table" then
-    local t = v
-    if sep == ":" then
-      for k, x in pairs(t) do if type(x) == "function" then add(k) end end
-    else
-      for k in pairs(t) do add(k) end
+  if is_instance_class(cname) then
+    for _, k in ipairs(names_of(cname, sep)) do add(k) end
+    if type(v) == "table" and sep == "." then
+      for k, x in pairs(v) do if type(x) ~= "function" then add(k) end end
     end
+  elseif type(v) == "table" then
+    if cname then
+      for _, k in ipairs(help.members(cname, sep == ":" and "methods" or "all")) do add(k) end
+    end
+    for k, x in pairs(v) do
+      if sep ~= ":" or type(x) == "function" then add(k) end
+    end
+    local mt = getmetatable(v)
     if type(mt) == "table" and type(mt.__index) == "table" then
       for k, x in pairs(mt.__index) do
         if sep ~= ":" or type(x) == "function" then add(k) end
@@ -433,13 +460,62 @@ function R.members(v, sep)
   return out
 end
 
+-- The class of the items of a selection.
+local ITEM_CLASS = { utterances = "praxis.Utterance", participants = "praxis.Participant",
+  documents = "praxis.Document", segments = "praxis.Segment" }
+
+-- Inside EXPR:where{..., key<cursor>: the selection and the key typed so
+-- far; nil elsewhere.
+local function where_key(before)
+  -- the last "{" not closed yet
+  local depth, open = 0, nil
+  for i = #before, 1, -1 do
+    local c = before:sub(i, i)
+    if c == "}" then depth = depth + 1
+    elseif c == "{" then
+      if depth == 0 then open = i break end
+      depth = depth - 1
+    end
+  end
+  if not open then return nil end
+  local head = before:sub(1, open - 1)
+  local expr = head:match("([%w_%.%[%]\"']+):where%s*%(?%s*$")
+  if not expr then return nil end
+  -- a key comes first or after a comma (after "=" is a value)
+  local inside = before:sub(open + 1)
+  local partial = inside:match("^%s*([%w_]*)$") or inside:match(",%s*([%w_]*)$")
+  if not partial or partial:match("^%d") then return nil end
+  return expr, partial
+end
+
+local DOT_ARGS = {
+  open = "files", read = "files", output = "files", once = "files",
+  mode = { "table", "csv", "tsv", "json", "markdown" },
+  timer = { "on", "off" }, traceback = { "on", "off" },
+}
+
+-- What a dot-command's argument completes to: "files", a list, or nil.
+local function dot_argument(before)
+  local name = before:match("^%s*%.(%a+)%s")
+  if not name then return nil end
+  local cmd = command_named(name)
+  return cmd and DOT_ARGS[cmd[1]] or {}
+end
+
+--- Is the cursor (the end of `before`) in a file path: inside a string,
+--- or in the argument of .open, .read, .output or .once? Then the whole
+--- path is the word readline completes, "/" and "." included.
+function R.path_at(before)
+  return in_string(before) or dot_argument(before) == "files"
+end
+
 --- Tab completion: the candidates for the word that ends at `stop` in
 --- `line`. Returns a list of replacements for readline's word `text`
 --- (which starts at `start`, 0-based) and whether to add a space; or
---- "files" inside a string (readline completes the path).
+--- "files" for a path (readline completes it).
 function R.complete(line, start, stop, text)
   local before = line:sub(1, stop)
-  if in_string(before) then return "files" end
+  if R.path_at(before) then return "files" end
   local out = {}
   if before:match("^%s*%.[%a]*$") then
     local partial = before:match("%.(%a*)$")
@@ -448,24 +524,44 @@ function R.complete(line, start, stop, text)
     end
     return out, true
   end
-  local expr, at = trailing_expr(before)
-  local prefix, sep, partial = expr:match("^(.*)([%.:])([%w_]*)$")
-  local full = {}
-  if prefix and prefix ~= "" then
-    local v = resolve(prefix)
-    if v == nil then return out end
-    for _, k in ipairs(R.members(v, sep)) do
-      if k:sub(1, #partial) == partial then full[#full + 1] = prefix .. sep .. k end
+  local args = dot_argument(before)
+  if args then
+    for _, a in ipairs(args) do
+      if a:sub(1, #text) == text then out[#out + 1] = a end
     end
+    return out, true
+  end
+  local full, at = {}, nil
+  local sel, key = where_key(before)
+  if sel then
+    local v = resolve(sel)
+    local ok, kind = pcall(function() return v:kind() end)
+    local class = ok and ITEM_CLASS[kind]
+    if not class then return out end
+    for _, k in ipairs(names_of(class, "where")) do
+      if k:sub(1, #key) == key then full[#full + 1] = k end
+    end
+    at = #before - #key + 1
   else
-    partial = expr
-    if not partial:match("^[%a_]") then return out end
-    local names = {}
-    for k in pairs(_G) do if identifier(k) then names[#names + 1] = k end end
-    for _, k in ipairs(keywords) do names[#names + 1] = k end
-    table.sort(names)
-    for _, k in ipairs(names) do
-      if k:sub(1, #partial) == partial then full[#full + 1] = k end
+    local expr
+    expr, at = trailing_expr(before)
+    local prefix, sep, partial = expr:match("^(.*)([%.:])([%w_]*)$")
+    if prefix and prefix ~= "" then
+      local v = resolve(prefix)
+      if v == nil then return out end
+      for _, k in ipairs(R.members(v, sep)) do
+        if k:sub(1, #partial) == partial then full[#full + 1] = prefix .. sep .. k end
+      end
+    else
+      partial = expr
+      if not partial:match("^[%a_]") then return out end
+      local names = {}
+      for k in pairs(_G) do if identifier(k) then names[#names + 1] = k end end
+      for _, k in ipairs(keywords) do names[#names + 1] = k end
+      table.sort(names)
+      for _, k in ipairs(names) do
+        if k:sub(1, #partial) == partial then full[#full + 1] = k end
+      end
     end
   end
   -- readline replaces text (from start); the expression began at `at`

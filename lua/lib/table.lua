@@ -130,7 +130,8 @@ function Table:column(name)
   return out
 end
 
---- Row r as a table whose fields are the column names.
+--- Row r (negative counts from the end) as a table whose fields are the
+--- column names; nil past the end.
 function Table:row(r)
   if r < 0 then r = self._n + r + 1 end
   if r < 1 or r > self._n then return nil end
@@ -302,7 +303,8 @@ local function truncate(s, width)
   return s:sub(1, cut - 1) .. "…"
 end
 
---- The table as aligned text, fitted to a width (COLUMNS or 100): at most
+--- The table as aligned text, fitted to a width (the terminal's, else
+--- COLUMNS, else 100): at most
 --- max_rows rows (20 by default), then how many there are; cells cut at
 --- cell_width characters (40 by default).
 function Table:format(opts)

@@ -8,6 +8,7 @@
 --- (participants), from, to (utterances; to is nil for address and
 --- mention), time (u.time of from, or nil)}. ia.directed is false for
 --- copresence. The unknown participant takes part in none.
+---@field directed boolean false for copresence
 ---@usage corpus.utterances:interactions("next")
 local Interactions = {}
 
@@ -212,8 +213,8 @@ function Graph:core_periphery(opts) end
 --- gets a z-score against a null that keeps the open two-paths and shuffles
 --- the groups among the participants (group sizes kept), rounds times,
 --- seeded (opts.seed, else the run's seed): z = (count - mean) / sd, NaN
---- where the null never varies (Gould & Fernandez 1989; z-scores as
---- METHODS.md asks). 1000 rounds is usual.
+--- where the null never varies (Gould & Fernandez 1989; docs/methods.md,
+--- section 8). 1000 rounds is usual.
 ---@param groups string|function attribute name, or function(participant)
 ---@param opts? table null (rounds, 2 to 1000000), seed
 ---@return praxis.Table participant, group, coordinator, itinerant, representative, gatekeeper, liaison, brokerage; with null also z_coordinator, z_itinerant, z_representative, z_gatekeeper, z_liaison

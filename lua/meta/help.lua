@@ -18,7 +18,8 @@ function helpmod.help(x) end
 ---@usage praxis.help.search("csv")
 function helpmod.search(pattern) end
 
---- The entries whose name or text contains a pattern.
+--- The entries whose name or text contains a pattern (plain text, any
+--- case); names that start with it come first.
 ---@param pattern string
 ---@return table
 ---@usage #praxis.help.search_entries("table")
@@ -48,7 +49,8 @@ function helpmod.members(class, which) end
 ---@usage #praxis.help.entries()
 function helpmod.entries() end
 
---- Every documented class in file order.
+--- Every documented class: the module and the core types first, then the
+--- others in the order of the meta files.
 ---@return table
 ---@usage #praxis.help.classes()
 function helpmod.classes() end

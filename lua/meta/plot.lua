@@ -54,8 +54,8 @@ function plot.svg(t, opts) end
 ---@usage praxis.plot.text(praxis.table.new({"x", "y"}, {{1, 2}, {2, 4}}), {kind = "line", x = "x", y = "y"})
 function plot.text(t, opts) end
 
---- A sparkline of numbers: ▁▂▄█▆; wider lists are averaged into `width`
---- characters.
+--- A sparkline of numbers: ▁▂▄█▆ (nil values as spaces); lists longer
+--- than `width` are averaged into `width` characters.
 ---@param values table numbers
 ---@param width? integer
 ---@return string

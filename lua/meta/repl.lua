@@ -65,7 +65,9 @@ function repl.open(...) end
 function repl.dot(line) end
 
 --- Tab completion: the candidates for the word before the cursor, from
---- the same documentation as help; "files" inside a string.
+--- the same documentation as help: fields after ".", methods after ":",
+--- keys inside where{...}; "files" for a path (inside a string, or after
+--- .open, .read, .output, .once).
 ---@param line string the whole line
 ---@param start integer where readline's word starts (0-based)
 ---@param stop integer the cursor (0-based)
@@ -74,10 +76,20 @@ function repl.dot(line) end
 ---@usage praxis.repl.complete("corpus.par", 0, 10, "corpus.par")
 function repl.complete(line, start, stop, text) end
 
---- The names completion offers after "." (fields and methods) or ":"
---- (methods) on a value.
+--- The names completion offers after "." or ":" on a value. On a value of
+--- a praxis type, "." offers its fields (properties) and ":" its methods;
+--- on a module or another table, "." offers every key and ":" its
+--- functions.
 ---@param v any
 ---@param sep string "." or ":"
 ---@return table
 ---@usage praxis.repl.members(corpus.utterances, ":")
 function repl.members(v, sep) end
+
+--- Is the end of `before` in a file path: inside a string, or in the
+--- argument of .open, .read, .output or .once? Then Tab completes the
+--- whole path, "/" included.
+---@param before string the line up to the cursor
+---@return boolean
+---@usage praxis.repl.path_at('.open corpora/al')
+function repl.path_at(before) end

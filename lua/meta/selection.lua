@@ -16,8 +16,16 @@ function Selection:each() end
 --- Utterances: speaker=, document=, segment= (a handle, an id or a list),
 --- after=, before= (ISO 8601 dates), text= (a phrase of words),
 --- pattern= (a Lua pattern). Participants: speaking=. Documents: after=,
---- before=. Any other key compares the property of that name
---- (role = "newcomer").
+--- before=. Segments: document=. Any other key compares the items'
+--- property of that name (participants:where{role = "newcomer"},
+--- documents:where{kind = "spoken"}); a key the items do not have is an
+--- error.
+--- after= is inclusive and before= exclusive, each from the first instant
+--- of the date written: after = "2024-06", before = "2024-07" is June;
+--- after = "2024-06-12", before = "2024-06-13" is that one day. An
+--- utterance is dated by u.time, else by its document's date; with
+--- after= or before=, undated items are left out (docs/semantics.md,
+--- "Time").
 ---@param cond table|function conditions, or function(item) returning true to keep it
 ---@return praxis.Selection
 ---@usage corpus.utterances:where{speaker = "priya", after = "2024-06"}

@@ -27,7 +27,10 @@ function tablemod.from_columns(names, lists) end
 ---@usage praxis.table.is(corpus.documents:table())
 function tablemod.is(v) end
 
---- Reads a csv, tsv, json or markdown file (praxis.read_table).
+--- Reads a csv, tsv, json or markdown file (praxis.read_table), by its
+--- extension or opts.format. A column whose every value is a number
+--- becomes numbers (types = false keeps text). Returns nil and a message
+--- when the file cannot be opened.
 ---@param path string the file
 ---@param opts? table {format =, types = false}
 ---@return praxis.Table|nil
@@ -102,7 +105,7 @@ function Table:head(n) end
 ---@param name string the column
 ---@param order? string "asc" or "desc"
 ---@return praxis.Table
----@usage corpus.utterances:table():sort("start_time", "desc")
+---@usage corpus.utterances:table{"id", "speaker", "word_count"}:sort("word_count", "desc")
 function Table:sort(name, order) end
 
 --- The rows that pass: a function(row), or {column = value, ...}.
@@ -125,7 +128,7 @@ function Table:select(...) end
 ---@param cols string|table the key column(s)
 ---@param aggs? table the aggregates (default {count = {"count"}})
 ---@return praxis.Table
----@usage corpus.utterances:table{"speaker", "start_time"}:group_by("speaker", {turns = {"count"}, mean_start = {"mean", "start_time"}})
+---@usage corpus.utterances:table{"speaker", "word_count"}:group_by("speaker", {turns = {"count"}, mean_words = {"mean", "word_count"}})
 function Table:group_by(cols, aggs) end
 
 --- Joins another table on columns: t:join(other, "speaker"), a list of
@@ -148,8 +151,10 @@ function Table:join(other, on, opts) end
 ---@usage corpus.utterances:table{"id", "start_time"}:add_column("minute", function(row) return row.start_time and row.start_time // 60 end)
 function Table:add_column(name, values) end
 
---- The table as aligned text fitted to a width.
----@param opts? table {max_rows = 20, width = the terminal's}
+--- The table as aligned text fitted to a width (the terminal's, else
+--- COLUMNS, else 100): at most max_rows rows, then how many there are;
+--- cells cut at cell_width characters.
+---@param opts? table {max_rows = 20, width = the terminal's, cell_width = 40}
 ---@return string
 ---@usage corpus.documents:table():format{max_rows = 3}
 function Table:format(opts) end

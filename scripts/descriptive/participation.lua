@@ -12,12 +12,12 @@
 --- @usage praxis run participation corpora/alinsu -p speakers=priya,marta --mode csv
 --- @output
 --- by_participant
---- participant  name                utterances  words   share  turns  mean_turn_words  documents
---- -----------  ------------------  ----------  -----  ------  -----  ---------------  ---------
---- marta        Marta Okafor               284  3,441  0.1571    252            13.65         10
+--- participant  name              utterances  words   share  turns  mean_turn_words  documents
+--- -----------  ----------------  ----------  -----  ------  -----  ---------------  ---------
+--- marta        Marta Okafor             284  3,182  0.1453    275            11.57         10
 --- …
 --- @see Wenger 1998, ch. 3 (mutual engagement); Lave & Wenger 1991 (legitimate peripheral participation)
---- @see METHODS.md 2.2 (participation inequality) and 7.2 (turn length and floor holding)
+--- @see docs/methods.md, section 1 (participation)
 local turns = require("turns")
 
 return {

@@ -19,7 +19,7 @@
 --- participant  transitions  gaps  overlaps  median_offset  mean_gap  mean_overlap  long_gaps  turns  …
 --- @see Heldner & Edlund 2010, J. Phonetics 38(4):555-568 (pauses, gaps and overlaps)
 --- @see Levinson & Torreira 2015, Front. Psychol. 6:731 (gaps of about 200 ms)
---- @see METHODS.md 7.1 and 7.2
+--- @see docs/methods.md, section 2 (turn timing)
 local turns = require("turns")
 
 local round = turns.round

@@ -1,7 +1,7 @@
 --- turns.lua - walking a corpus turn by turn, for shared scripts.
 ---
 --- A turn is a maximal run of one speaker's utterances in a segment
---- (SEMANTICS.md: a segment's utterances in document order). An
+--- (docs/semantics.md, "Segments": a segment's utterances in document order). An
 --- utterance with several speakers (`sp who="#a #b"`) belongs to a turn
 --- of each of them.
 local M = {}

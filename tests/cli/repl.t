@@ -184,7 +184,7 @@ $ praxis --interactive -q
 --- stderr-contains
 time: 0.0
 
-=== .scripts and .run say when scripts are not available; unknown commands are named
+=== unknown dot-commands are named; a unique prefix runs its command
 $ praxis --interactive -q
 --- stdin
 .frobnicate

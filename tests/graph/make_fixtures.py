@@ -10,7 +10,7 @@ average path length over the finite, non-zero shortest path lengths) and
 writes tests/graph/dracor/<play>.lua, a Lua table the spec compares with.
 
 The segments are found here with lxml, independently of Praxis, following
-DraCor's rule (Praxis SEMANTICS.md "Segments"): no div or div1 in the body
+DraCor's rule (Praxis docs/semantics.md, "Segments"): no div or div1 in the body
 -> the body; else any div2[@type="scene"] -> those and the div1 that hold
 sp and no div2; else any div1 -> every div1; else the div that hold sp, or
 are scenes without sp. A segment's speakers are the @who ids of the sp
