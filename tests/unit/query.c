@@ -345,6 +345,29 @@ static void test_refusals(void)
     CHECK(strstr(err.msg, "\"cob[web\", column 4 ('[')") != NULL);
 }
 
+/* The language of a text: inherited from teiCorpus, else none. */
+static void test_text_lang(void)
+{
+    px_corpus *c = unit_load("corpus.xml",
+        "<teiCorpus " TEI_NS_ATTR " xml:lang=\"ca\"><teiHeader/>"
+        "<TEI><teiHeader/><text><body><u>bon dia</u></body></text></TEI>"
+        "<TEI xml:lang=\"fr\"><teiHeader/><text><body><u>bonjour</u>"
+        "<u xml:lang=\"de\">guten Tag</u></body></text></TEI></teiCorpus>");
+    unit_show_refusals(c);
+    CHECK_EQ_INT(c->utterances.n, 3);
+    if (c->utterances.n == 3) {
+        CHECK_EQ_STR(px_query_text_lang(c, 0), "ca");
+        CHECK_EQ_STR(px_query_text_lang(c, 1), "fr");
+        CHECK_EQ_STR(px_query_text_lang(c, 2), "de");
+    }
+    px_corpus_unref(c);
+    c = unit_load("bare.xml", "<TEI " TEI_NS_ATTR "><teiHeader/><text><body><u>hi</u>"
+                  "</body></text></TEI>");
+    CHECK_EQ_INT(c->utterances.n, 1);
+    if (c->utterances.n == 1) CHECK(px_query_text_lang(c, 0) == NULL);
+    px_corpus_unref(c);
+}
+
 int main(void)
 {
     px_runtime_init();
@@ -357,6 +380,7 @@ int main(void)
     test_stems();
     test_accents();
     test_refusals();
+    test_text_lang();
     px_query_cache_free(K);
     px_corpus_unref(C);
     return unit_summary();
