@@ -89,8 +89,10 @@ size_t px_query_match_utterance(const px_query *q, const px_corpus *c, uint32_t 
                                 void (*hit)(void *ud, uint32_t start, uint32_t len), void *ud);
 
 /* The language of utterance u's text for stems: its xml:lang (inherited
- * as TEI inherits it), else its document's, else NULL (the caller's
- * option, then English). */
+ * as TEI inherits it), else its document's, else NULL. A caller takes its
+ * option when given, else this, else English; over texts in several
+ * languages it compiles a query per language and matches each utterance
+ * with the query of its own. */
 const char *px_query_text_lang(const px_corpus *c, uint32_t u);
 
 #endif
