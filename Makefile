@@ -15,7 +15,7 @@ PYTHON   ?= /usr/bin/python3
 BUILD    := build
 PKGS     := lua5.4 libxml-2.0 libutf8proc readline igraph
 # Debian packages: libraries, then the tools the tests use
-DEB_LIBS := liblua5.4-dev libxml2-dev libutf8proc-dev libreadline-dev libigraph-dev pkg-config
+DEB_LIBS := liblua5.4-dev libxml2-dev libutf8proc-dev libreadline-dev libigraph-dev libstemmer-dev pkg-config
 DEB_TEST := lua5.4 libxml2-utils valgrind tmux clang-14 libclang-rt-14-dev \
             python3 python3-lxml python3-networkx python3-igraph librsvg2-bin
 DEPS_STAMP := $(BUILD)/.deps-ok
@@ -24,7 +24,8 @@ CSTD     := -std=c11 -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# libstemmer (Snowball) has no pkg-config file
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua/bind -Ilua/host $(CFLAGS)
 
 CORE_SRC := $(wildcard core/*.c)
@@ -49,7 +50,7 @@ BIN ?= praxis
 all: $(DEPS_STAMP) $(BIN)
 
 # ---- dependencies -------------------------------------------------------
-$(DEPS_STAMP): tools/deps.sh
+$(DEPS_STAMP): tools/deps.sh Makefile
 	@sh tools/deps.sh "$(DEB_LIBS) $(DEB_TEST)"
 	@mkdir -p $(BUILD) && touch $@
 
@@ -128,7 +129,7 @@ FUZZ_PKGS    := libxml-2.0 libutf8proc igraph
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS   = $(CSTD) -Wall -Wextra -O1 -g $(FUZZ_SAN) \
                 $(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null) -Icore
-FUZZ_LIBS     = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lm
+FUZZ_LIBS     = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null) -lstemmer -lm
 FUZZ_OBJ     := $(CORE_SRC:%.c=$(FUZZ_DIR)/%.o)
 .PHONY: fuzz
 
