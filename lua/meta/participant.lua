@@ -1,7 +1,9 @@
 ---@meta
 
 ---@class praxis.Participant
---- A person or group who takes part, with one identity across documents.
+--- A person or group who takes part: one identity across the corpus's
+--- documents, except in plays, whose ids are each play's own unless a
+--- listPerson outside the plays declares them (docs/semantics.md).
 ---@field id string the xml:id
 ---@field name string the name
 ---@field role string the role, when declared
