@@ -221,13 +221,17 @@ px_status px_graph_write_stream(const px_graph *g, const px_corpus *c, px_graph_
 
 /* Draws the graph as SVG onto f (left open): layout from igraph (method as
  * px_graph_layout), node area by strength, colour by Louvain community
- * (same seed), edge width by weight, arrows when directed, labels (names,
- * else ids) and a legend. One <circle> per node and one <line> per edge,
- * nothing else drawn with those elements. */
+ * (same seed), edge width by weight, labels (names, else ids) and a
+ * legend. Directed edges end in an arrowhead at the target's rim; the two
+ * edges of a reciprocated pair are drawn side by side, each offset to its
+ * own right, so both stay visible. The drawing grows beyond width x height
+ * when its title, node labels or legend need the room: nothing is cut.
+ * One <circle> per node and one <line> per edge, nothing else drawn with
+ * those elements. */
 typedef struct px_draw_options {
     int layout;                 /* 0 fr, 1 kk, 2 drl */
     uint64_t seed;
-    double width, height;       /* pixels; <= 0: 800 x 600 */
+    double width, height;       /* pixels, at least; <= 0: 800 x 600 */
     const char *title;          /* may be NULL */
 } px_draw_options;
 px_status px_graph_draw_file(const px_graph *g, const px_corpus *c, FILE *f,
