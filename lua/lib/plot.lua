@@ -227,6 +227,34 @@ end
 -- than the average sans-serif glyph).
 local function text_px(s) return 7.5 * (utf8.len(s) or #s) end
 
+-- The legend of the series: the group column's name, then one entry per
+-- series showing its whole style (a stretch of line with its marker, a
+-- marker, or a bar's fill) and its name.
+local function series_legend(o, styles, lx, top, swatch)
+  local out = { '<g class="legend">\n', string.format('<text class="legend-title" x="%d" y="%d" ' ..
+    'font-weight="bold">%s</text>\n', lx, top + 10, esc(o.group or "")) }
+  local function add(x) out[#out + 1] = x end
+  for i, g in ipairs(o.groups) do
+    local y = top + 20 + (i - 1) * 18
+    local st = styles[i]
+    add('<g class="legend-entry">')
+    if o.kind == "line" then
+      add(string.format('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"%s/>', lx, y + 6,
+        lx + swatch, y + 6, st.colour, st.dash ~= "" and ' stroke-dasharray="' .. st.dash .. '"' or ""))
+      add((marker(st.marker, lx + swatch / 2, y + 6, 3, st.colour, "legend-mark"):gsub("\n$", "")))
+    elseif o.kind == "scatter" then
+      add((marker(st.marker, lx + 6, y + 6, 4, st.colour, "legend-mark"):gsub("\n$", "")))
+    else
+      add(string.format('<rect x="%d" y="%d" width="12" height="12" fill="%s"%s/>', lx, y, bar_fill(st),
+        HATCHES[st.variant] and ' stroke="' .. st.colour .. '"' or ""))
+    end
+    add(string.format('<text class="legend-label" x="%d" y="%d">%s</text></g>\n', lx + swatch + 6, y + 11,
+      esc(g)))
+  end
+  add('</g>\n')
+  return table.concat(out)
+end
+
 -- ---------------------------------------------------------------- SVG
 
 --- The SVG text of a plot of t (see t:plot for the options).
@@ -409,30 +437,7 @@ function P.svg(t, opts)
     add('</g>\n')
   end
   add('</g>\n')
-  if legend then
-    local lx = left + pw + 16
-    add('<g class="legend">\n')
-    add(string.format('<text class="legend-title" x="%d" y="%d" font-weight="bold">%s</text>\n', lx, top + 10,
-      esc(o.group or "")))
-    for i, g in ipairs(o.groups) do
-      local y = top + 20 + (i - 1) * 18
-      local st = styles[i]
-      add('<g class="legend-entry">')
-      if o.kind == "line" then
-        add(string.format('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"%s/>', lx, y + 6,
-          lx + swatch, y + 6, st.colour, st.dash ~= "" and ' stroke-dasharray="' .. st.dash .. '"' or ""))
-        add((marker(st.marker, lx + swatch / 2, y + 6, 3, st.colour, "legend-mark"):gsub("\n$", "")))
-      elseif o.kind == "scatter" then
-        add((marker(st.marker, lx + 6, y + 6, 4, st.colour, "legend-mark"):gsub("\n$", "")))
-      else
-        add(string.format('<rect x="%d" y="%d" width="12" height="12" fill="%s"%s/>', lx, y, bar_fill(st),
-          HATCHES[st.variant] and ' stroke="' .. st.colour .. '"' or ""))
-      end
-      add(string.format('<text class="legend-label" x="%d" y="%d">%s</text></g>\n', lx + swatch + 6, y + 11,
-        esc(g)))
-    end
-    add('</g>\n')
-  end
+  if legend then add(series_legend(o, styles, left + pw + 16, top, swatch)) end
   add('</svg>\n')
   return table.concat(out)
 end
