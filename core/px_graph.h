@@ -1,6 +1,6 @@
 /*
  * px_graph.h - interactions derived from utterances, and graphs of
- * participants built on igraph (core/interact.c, core/graph.c).
+ * participants built on igraph (core/interact.c, core/graph*.c).
  *
  * An interaction is a directed (or, for copresence, undirected) event
  * between two participants, with the utterances and the time behind it.
@@ -79,7 +79,7 @@ px_status px_interact_copresence(const px_corpus *c, const uint32_t *utts, size_
                                  px_interactions *out, px_error *err);
 
 /* ------------------------------------------------------------------ */
-/* Graphs (core/graph.c)                                               */
+/* Graphs (core/graph.c; what igraph lacks: core/graph_extra.c)       */
 /* ------------------------------------------------------------------ */
 
 typedef struct px_graph px_graph;   /* opaque: wraps an igraph_t */
@@ -208,32 +208,32 @@ px_status px_graph_persistence(const px_graph *const *graphs, size_t k, px_persi
                                px_error *err);
 void px_persistence_destroy(px_persistence *p);
 
-/* Writes the graph: format by extension of path: .graphml, .dot/.gv,
- * .json (node-link), .csv (edges to path, nodes to PATH_nodes.csv). */
+/* Writing (core/graph_write.c) and drawing (core/graph_draw.c). The core
+ * opens no file: both write onto a stream the caller opened, so that a
+ * script's files go through the host's sandbox. */
 typedef enum px_graph_format {
     PX_GRAPH_GRAPHML, PX_GRAPH_DOT, PX_GRAPH_JSON, PX_GRAPH_EDGES_CSV, PX_GRAPH_NODES_CSV
 } px_graph_format;
-/* Writes the graph in one format to an open stream (the Lua host writes
- * through it so that files go where the sandbox allows). O(n + m). */
+/* Writes the graph in one format onto f (left open): GraphML, DOT,
+ * node-link JSON, the edges or the nodes as CSV. O(n + m). */
 px_status px_graph_write_stream(const px_graph *g, const px_corpus *c, px_graph_format fmt,
                                 FILE *f, px_error *err);
-px_status px_graph_write(const px_graph *g, const px_corpus *c, const char *path,
-                         px_error *err);
 
-/* Draws the graph as SVG: layout from igraph (method as px_graph_layout),
- * node area by strength, colour by Louvain community (same seed), edge
- * width by weight, arrows when directed, labels (names, else ids) and a
- * legend. One <circle> per node and one <line> per edge, nothing else
- * drawn with those elements. */
+/* Draws the graph as SVG onto f (left open): layout from igraph (method as
+ * px_graph_layout), node area by strength, colour by Louvain community
+ * (same seed), edge width by weight, labels (names, else ids) and a
+ * legend. Directed edges end in an arrowhead at the target's rim; the two
+ * edges of a reciprocated pair are drawn side by side, each offset to its
+ * own right, so both stay visible. The drawing grows beyond width x height
+ * when its title, node labels or legend need the room: nothing is cut.
+ * One <circle> per node and one <line> per edge, nothing else drawn with
+ * those elements. */
 typedef struct px_draw_options {
     int layout;                 /* 0 fr, 1 kk, 2 drl */
     uint64_t seed;
-    double width, height;       /* pixels; <= 0: 800 x 600 */
+    double width, height;       /* pixels, at least; <= 0: 800 x 600 */
     const char *title;          /* may be NULL */
 } px_draw_options;
-px_status px_graph_draw(const px_graph *g, const px_corpus *c, const char *path,
-                        const px_draw_options *opt, px_error *err);
-/* The same onto an open stream (left open). */
 px_status px_graph_draw_file(const px_graph *g, const px_corpus *c, FILE *f,
                              const px_draw_options *opt, px_error *err);
 

@@ -6,9 +6,24 @@ local praxis = ...
 
 local P = {}
 
--- Okabe & Ito's palette: distinguishable with every common colour blindness
+-- Series styles. Colours: Okabe & Ito's eight (distinguishable with every
+-- common colour blindness), then five of Paul Tol's that differ from them.
+-- Past the colours, the next round of series changes the dash pattern of
+-- lines, the marker of points and the hatching of bars together: 13 x 6 =
+-- 78 series look different from each other (then the styles repeat).
 local PALETTE = { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
-  "#F0E442", "#000000" }
+  "#F0E442", "#000000", "#332288", "#882255", "#999933", "#661100", "#888888" }
+local DASHES = { "", "8 4", "2 3", "8 3 2 3", "14 4", "8 3 2 3 2 3" }
+local MARKERS = { "circle", "square", "triangle", "diamond", "down", "cross" }
+-- hatching of bars: none, then stripes at these angles (crossed for the last)
+local HATCHES = { false, 45, -45, 0, 90, 45 }
+
+-- The style of the i-th series (1-based): colour, dash, marker, variant.
+local function style(i)
+  local n = #PALETTE
+  local v = ((i - 1) // n) % #DASHES + 1
+  return { colour = PALETTE[(i - 1) % n + 1], dash = DASHES[v], marker = MARKERS[v], variant = v, index = i }
+end
 
 local KINDS = { line = true, bar = true, scatter = true, heatmap = true }
 
@@ -156,6 +171,90 @@ end
 
 local function num(v) return string.format("%.2f", v):gsub("%.?0+$", "") end
 
+-- A marker of size r at (x, y). Shapes other than the circle are paths that
+-- start at an absolute point and go on by relative steps, so one shape is
+-- one path whatever its place. The cross is stroked, the others filled.
+local function marker(shape, x, y, r, colour, class, extra, title)
+  local body = title and "<title>" .. title .. "</title>" or ""
+  if shape == "circle" then
+    return string.format('<circle class="%s" cx="%s" cy="%s" r="%s" fill="%s"%s>%s</circle>\n', class,
+      num(x), num(y), num(r), colour, extra or "", body)
+  end
+  local d
+  if shape == "square" then
+    local a = r * 0.9
+    d = string.format("M%s,%s h%s v%s h%s z", num(x - a), num(y - a), num(2 * a), num(2 * a), num(-2 * a))
+  elseif shape == "triangle" or shape == "down" then
+    local k = shape == "triangle" and 1 or -1
+    d = string.format("M%s,%s l%s,%s h%s z", num(x), num(y - k * 1.2 * r), num(1.1 * r), num(k * 1.9 * r),
+      num(-2.2 * r))
+  elseif shape == "diamond" then
+    local a = 1.3 * r
+    d = string.format("M%s,%s l%s,%s l%s,%s l%s,%s z", num(x), num(y - a), num(a), num(a), num(-a), num(a),
+      num(-a), num(-a))
+  else -- cross
+    local a = r
+    return string.format('<path class="%s" d="M%s,%s l%s,%s m0,%s l%s,%s" fill="none" stroke="%s" ' ..
+      'stroke-width="2"%s>%s</path>\n', class, num(x - a), num(y - a), num(2 * a), num(2 * a), num(-2 * a),
+      num(-2 * a), num(2 * a), colour, extra or "", body)
+  end
+  return string.format('<path class="%s" d="%s" fill="%s"%s>%s</path>\n', class, d, colour, extra or "", body)
+end
+
+-- The fill of bars in style st: its colour, or its hatching (a pattern
+-- that hatch_defs declares).
+local function bar_fill(st)
+  if not HATCHES[st.variant] then return st.colour end
+  return "url(#hatch-" .. st.index .. ")"
+end
+
+local function hatch_defs(styles)
+  local out = {}
+  for _, st in ipairs(styles) do
+    local angle = HATCHES[st.variant]
+    if angle then
+      local cross = st.variant == #HATCHES and '<rect width="6" height="2.5" fill="' .. st.colour .. '"/>' or ""
+      out[#out + 1] = string.format('<pattern id="hatch-%d" width="6" height="6" patternUnits="userSpaceOnUse" ' ..
+        'patternTransform="rotate(%d)"><rect width="6" height="6" fill="white"/>' ..
+        '<rect width="2.5" height="6" fill="%s"/>%s</pattern>\n', st.index, angle, st.colour, cross)
+    end
+  end
+  if #out == 0 then return "" end
+  return "<defs>\n" .. table.concat(out) .. "</defs>\n"
+end
+
+-- Estimated width of text at 12 px (0.62 em a character, a little wider
+-- than the average sans-serif glyph).
+local function text_px(s) return 7.5 * (utf8.len(s) or #s) end
+
+-- The legend of the series: the group column's name, then one entry per
+-- series showing its whole style (a stretch of line with its marker, a
+-- marker, or a bar's fill) and its name.
+local function series_legend(o, styles, lx, top, swatch)
+  local out = { '<g class="legend">\n', string.format('<text class="legend-title" x="%d" y="%d" ' ..
+    'font-weight="bold">%s</text>\n', lx, top + 10, esc(o.group or "")) }
+  local function add(x) out[#out + 1] = x end
+  for i, g in ipairs(o.groups) do
+    local y = top + 20 + (i - 1) * 18
+    local st = styles[i]
+    add('<g class="legend-entry">')
+    if o.kind == "line" then
+      add(string.format('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"%s/>', lx, y + 6,
+        lx + swatch, y + 6, st.colour, st.dash ~= "" and ' stroke-dasharray="' .. st.dash .. '"' or ""))
+      add((marker(st.marker, lx + swatch / 2, y + 6, 3, st.colour, "legend-mark"):gsub("\n$", "")))
+    elseif o.kind == "scatter" then
+      add((marker(st.marker, lx + 6, y + 6, 4, st.colour, "legend-mark"):gsub("\n$", "")))
+    else
+      add(string.format('<rect x="%d" y="%d" width="12" height="12" fill="%s"%s/>', lx, y, bar_fill(st),
+        HATCHES[st.variant] and ' stroke="' .. st.colour .. '"' or ""))
+    end
+    add(string.format('<text class="legend-label" x="%d" y="%d">%s</text></g>\n', lx + swatch + 6, y + 11,
+      esc(g)))
+  end
+  add('</g>\n')
+  return table.concat(out)
+end
+
 -- ---------------------------------------------------------------- SVG
 
 --- The SVG text of a plot of t (see t:plot for the options).
@@ -165,6 +264,18 @@ function P.svg(t, opts)
   local legend = (#o.groups > 1 or (o.groups[1] or "") ~= "") and o.kind ~= "heatmap"
   local left, right, top, bottom = 78, legend and 150 or 24, o.title and 46 or 24, 64
   if o.kind == "heatmap" then right = 110 end
+  local styles = {}
+  for i = 1, #o.groups do styles[i] = style(i) end
+  -- the legend's swatch is a stretch of line for line plots, else a square
+  local swatch = o.kind == "line" and 26 or 12
+  if legend then
+    -- room for the longest label, and for every entry below the title
+    local widest = text_px(o.group or "")
+    for _, g in ipairs(o.groups) do widest = math.max(widest, swatch + 6 + text_px(g)) end
+    right = math.max(right, math.ceil(16 + widest + 12))
+    H = math.max(H, top + 20 + #o.groups * 18 + 8)
+  end
+  W = math.max(W, left + 200 + right)
   local pw, ph = W - left - right, H - top - bottom
   local out = {}
   local function add(...) out[#out + 1] = table.concat({ ... }) end
@@ -172,6 +283,7 @@ function P.svg(t, opts)
   add(string.format('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" ' ..
     'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">\n', W, H, W, H))
   add(string.format('<rect width="%d" height="%d" fill="white"/>\n', W, H))
+  if o.kind == "bar" then add(hatch_defs(styles)) end
   if o.title then
     add(string.format('<text class="title" x="%s" y="26" text-anchor="middle" font-size="16" ' ..
       'font-weight="bold">%s</text>\n', num(left + pw / 2), esc(o.title)))
@@ -251,7 +363,11 @@ function P.svg(t, opts)
   add(string.format('<text class="axis-label" x="16" y="%s" text-anchor="middle" ' ..
     'transform="rotate(-90 16 %s)">%s</text>\n', num(top + ph / 2), num(top + ph / 2), esc(o.ylabel)))
   -- marks
-  local function color(g) return PALETTE[((o.gindex[g or ""] or 1) - 1) % #PALETTE + 1] end
+  local function style_of(g) return styles[o.gindex[g or ""] or 1] end
+  local function mark_title(row, sep)
+    local g = row.g and row.g ~= "" and esc(row.g) .. ": " or ""
+    return g .. esc(text_of(row.x)) .. sep .. esc(text_of(row.y))
+  end
   add('<g class="marks">\n')
   if o.kind == "bar" then
     local ng = #o.groups
@@ -260,9 +376,11 @@ function P.svg(t, opts)
       local gi = o.gindex[row.g or ""]
       local x = sx(row.xi) - o.band * 0.4 + (gi - 1) * bw
       local y0, y1 = sy(0), sy(row.y)
-      add(string.format('<rect class="mark" x="%s" y="%s" width="%s" height="%s" fill="%s">' ..
-        '<title>%s: %s</title></rect>\n', num(x), num(math.min(y0, y1)), num(math.max(bw - 1, 1)),
-        num(math.abs(y1 - y0)), color(row.g), esc(text_of(row.x)), esc(text_of(row.y))))
+      local st = style_of(row.g)
+      add(string.format('<rect class="mark" x="%s" y="%s" width="%s" height="%s" fill="%s"%s>' ..
+        '<title>%s</title></rect>\n', num(x), num(math.min(y0, y1)), num(math.max(bw - 1, 1)),
+        num(math.abs(y1 - y0)), bar_fill(st), HATCHES[st.variant] and ' stroke="' .. st.colour .. '"' or "",
+        mark_title(row, ": ")))
     end
   elseif o.kind == "line" or o.kind == "scatter" then
     local function px(row) return o.xcats and sx(row.xi) or sx(row.x) end
@@ -275,15 +393,15 @@ function P.svg(t, opts)
         table.sort(pts, function(a, b) return a[1] < b[1] end)
         local s = {}
         for i, p in ipairs(pts) do s[i] = num(p[1]) .. "," .. num(p[2]) end
-        add(string.format('<polyline class="line" fill="none" stroke="%s" stroke-width="2" points="%s"/>\n',
-          color(g), table.concat(s, " ")))
+        local st = style_of(g)
+        add(string.format('<polyline class="line" fill="none" stroke="%s" stroke-width="2"%s points="%s"/>\n',
+          st.colour, st.dash ~= "" and ' stroke-dasharray="' .. st.dash .. '"' or "", table.concat(s, " ")))
       end
     end
     for _, row in ipairs(o.rows) do
-      add(string.format('<circle class="mark" cx="%s" cy="%s" r="%s" fill="%s"%s>' ..
-        '<title>%s, %s</title></circle>\n', num(px(row)), num(sy(row.y)), o.kind == "line" and "3" or "4",
-        color(row.g), o.kind == "scatter" and ' fill-opacity="0.75"' or "", esc(text_of(row.x)),
-        esc(text_of(row.y))))
+      local st = style_of(row.g)
+      add(marker(st.marker, px(row), sy(row.y), o.kind == "line" and 3 or 4, st.colour, "mark",
+        o.kind == "scatter" and ' fill-opacity="0.75"' or "", mark_title(row, ", ")))
     end
   else -- heatmap
     local nx, ny = #o.xcats, #o.ycats
@@ -319,18 +437,7 @@ function P.svg(t, opts)
     add('</g>\n')
   end
   add('</g>\n')
-  if legend then
-    local lx = left + pw + 16
-    add('<g class="legend">\n')
-    add(string.format('<text class="legend-title" x="%d" y="%d" font-weight="bold">%s</text>\n', lx, top + 10,
-      esc(o.group or "")))
-    for i, g in ipairs(o.groups) do
-      local y = top + 20 + (i - 1) * 18
-      add(string.format('<rect x="%d" y="%d" width="12" height="12" fill="%s"/>' ..
-        '<text class="legend-label" x="%d" y="%d">%s</text>\n', lx, y, color(g), lx + 18, y + 11, esc(g)))
-    end
-    add('</g>\n')
-  end
+  if legend then add(series_legend(o, styles, left + pw + 16, top, swatch)) end
   add('</svg>\n')
   return table.concat(out)
 end

@@ -1,6 +1,6 @@
-/* graph.c - hand-worked graphs for every measure of core/graph.c: the
- * igraph-backed ones on graphs small enough to check by hand, and the
- * ones written here (core-periphery against brute force, brokerage,
+/* graph.c - hand-worked graphs for every measure of core/graph.c (the
+ * igraph-backed ones, on graphs small enough to check by hand) and of
+ * core/graph_extra.c (core-periphery against brute force, brokerage,
  * effective size, persistence). */
 #include "unit.h"
 #include "px_graph.h"
