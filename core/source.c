@@ -86,6 +86,23 @@ static int open_regular(const char *path, struct stat *st, const char **why)
     return fd;
 }
 
+/* How a loader opens what an include names: the disk, or a memory file
+ * table. open resolves href against the folder of `from` (the including
+ * file's path as the corpus names it), fills *src (closed with close) and
+ * writes the included file's path, as the corpus will name it, into
+ * path[0..n). Failures: PX_ENOTFOUND (no such file), PX_EIO (cannot be
+ * read), PX_EDATA (refused: outside the corpus folder, no regular file),
+ * with err->msg saying why. */
+typedef struct opener {
+    void *ud;
+    px_status (*open)(void *ud, const char *from, const char *href,
+                      px_tei_source *src, char *path, size_t n, px_error *err);
+    void (*close)(void *ud, px_tei_source *src);
+    int counted;   /* 1: the files it opens are in c->bytes_total already (a
+                    * folder's files); 0: each included file read adds its
+                    * size there, so that progress stays within the total */
+} opener;
+
 /* The disk: includes resolve against the including file and must stay
  * inside the corpus folder (realpath). */
 typedef struct disk_fs { char root[PATH_MAX]; } disk_fs;
@@ -139,23 +156,6 @@ static int already_read(const px_corpus *c, uint64_t dev, uint64_t ino)
 }
 
 /* ---- includes ---- */
-
-/* How a loader opens what an include names: the disk, or a memory file
- * table. open resolves href against the folder of `from` (the including
- * file's path as the corpus names it), fills *src (closed with close) and
- * writes the included file's path, as the corpus will name it, into
- * path[0..n). Failures: PX_ENOTFOUND (no such file), PX_EIO (cannot be
- * read), PX_EDATA (refused: outside the corpus folder, no regular file),
- * with err->msg saying why. */
-typedef struct opener {
-    void *ud;
-    px_status (*open)(void *ud, const char *from, const char *href,
-                      px_tei_source *src, char *path, size_t n, px_error *err);
-    void (*close)(void *ud, px_tei_source *src);
-    int counted;   /* 1: the files it opens are in c->bytes_total already (a
-                    * folder's files); 0: each included file read adds its
-                    * size there, so that progress stays within the total */
-} opener;
 
 /* One root file being loaded, with what it includes. */
 typedef struct loader {

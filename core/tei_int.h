@@ -1,26 +1,27 @@
 /* tei_int.h - what the importer's files share (internal to core/tei*.c).
  *
  * The importer reads one TEI file in one pass of libxml2's SAX2 push
- * parser, straight into the corpus's flat arrays. Its files, by concern:
+ * parser, straight into the corpus's flat arrays. Its files, by concern,
+ * each calling only those listed before it (and the model, corpus.c; the
+ * order is checked by tools/callgraph.sh, which refuses any cycle):
  *
- *   tei.c           the entry point, the SAX start/end callbacks and the
- *                   table of element handlers, the driver of one file and
- *                   of an included file (a transaction inside its includer's)
+ *   tei_names.c     element names: TEI P5's, and those the importer reads
  *   tei_xml.c       XML safety (entity policy), errors and positions,
  *                   strings and attributes
  *   tei_txn.c       transactions: snapshot, rollback, refusals, file records
  *   tei_text.c      text capture, word tables, tokens
- *   tei_time.c      timelines, when, pointers to them, durations
+ *   tei_time.c      timelines, when, pointers to them
  *   tei_people.c    person, personGrp, org and what they hold
  *   tei_docs.c      documents: header metadata, divisions, segments, the
  *                   end of a document
  *   tei_units.c     units (u, sp, post, annotationBlock), events, spans
  *   tei_xinclude.c  xi:include and xi:fallback: what an include names
- *   tei_names.c     element names: TEI P5's, and those the importer reads
+ *   tei.c           the entry point, the SAX start/end callbacks and the
+ *                   table of element handlers, the driver of one file and
+ *                   of an included file (a transaction inside its includer's)
  *
- * Each file calls only those above it in this list, never back up (the
- * order of calls is checked by tools/callgraph.sh). Everything the
- * importer knows about one file lives in one `imp` (and its `pstate`), so
+ * Everything the importer knows about the file it reads lives in one
+ * `imp` (and its `pstate`, one per parser); nothing is global, so that
  * files can be read by importers of their own.
  */
 #ifndef PX_TEI_INT_H
