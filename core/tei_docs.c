@@ -19,7 +19,6 @@ static void start_document(imp *s, attrs *at, px_pos pos, px_str lang)
     d.pos = pos;
     if (PX_VEC_PUSH(s->c->documents, d)) { tei_oom(s); return; }
     s->doc = (uint32_t)s->c->documents.n - 1;
-    s->doc_count_in_file++;
     memset(s->unit_counts, 0, sizeof s->unit_counts);
     memset(s->date_cand, 0, sizeof s->date_cand);
     s->dracor_print = s->dracor_premiere = s->dracor_written = 0;

@@ -187,21 +187,24 @@ typedef struct pstate {
     uint32_t base_depth;    /* depth of the file's root element */
 } pstate;
 
+/* The importer of one file (and of what it includes): a px_tei_import
+ * call owns one. Its fields by concern, with the file that keeps them. */
 typedef struct imp {
-    px_corpus *c;
-    pstate p;
+    px_corpus *c;                /* what it writes into */
+    pstate p;                    /* the parser of the file being read (tei.c) */
     const px_tei_loader *ld;     /* where includes are reported, NULL none */
-    uint32_t skip_from, skip_extra;   /* inside a done xi:include: its content is skipped */
-    int stop;
+    uint32_t skip_from, skip_extra;   /* inside a done xi:include: its content is
+                                       * skipped (tei_xinclude.c) */
+    int stop;                    /* the file is refused: err says why (tei_xml.c) */
     px_error err;
-    uint32_t depth;
+    uint32_t depth;              /* open elements and their frames (tei.c) */
     PX_VEC(frame) frames;
 
-    /* document */
+    /* the document (tei_docs.c) */
     uint32_t doc;           /* PX_NONE outside a TEI */
-    uint32_t doc_start_utt, doc_start_seg, doc_count_in_file;
     uint32_t header_depth, text_depth, body_depth, castlist_depth, standoff_depth;
     uint32_t titlestmt_depth, setting_depth, recording_depth, creation_depth;
+    uint32_t debate_depth;  /* the outermost debateSection div, 0 none */
     uint32_t unit_counts[5];
     px_str date_cand[3];
     int dracor_print, dracor_premiere, dracor_written;
@@ -210,8 +213,10 @@ typedef struct imp {
     double origin_datetime; /* epoch of the earliest (or named) dateTime when */
     PX_VEC(divrec) divs;
     uint32_t body_div;
+    PX_VEC(uint64_t) docidx;    /* the document's utterance ids:
+                                 * uid offset << 32 | first utterance + 1 */
 
-    /* timeline */
+    /* the timeline (tei_time.c) */
     PX_VEC(char) wtext;         /* when ids and pointers to them, NUL-terminated */
     PX_VEC(uint32_t) widx;      /* hash index over whens, built on demand */
     uint32_t wlast;             /* the when resolved last (pointers run in order) */
@@ -220,7 +225,7 @@ typedef struct imp {
     double tl_unit;
     uint32_t tl_origin;     /* offset in wtext, 0 none */
 
-    /* utterance */
+    /* the unit (tei_units.c) and its text (tei_text.c) */
     uint32_t utt;           /* PX_NONE when not inside one */
     uint32_t utt_depth;
     uint32_t suppress_depth;  /* depth where suppression started, 0 none */
@@ -229,41 +234,38 @@ typedef struct imp {
     int pending_space;
     uint32_t text_start;
     int seg_lang_taken, utt_own_lang;
-    PX_VEC(uint64_t) wspans;
-    PX_VEC(uint32_t) tbuf;      /* the terms of the words cut in one go, before encoding */
-    PX_VEC(uint32_t) deferred;  /* utterances whose words are cut at the document's end */
+    PX_VEC(uint64_t) wspans;    /* the unit's <w>: offset << 32 | length */
+    int in_w;
+    uint32_t w_start;
     PX_VEC(spanframe) spans; /* open spanGrp/span of the unit */
     PX_VEC(char) spanbuf;    /* text of the open spans */
     int span_pending;
-    int in_w;
-    uint32_t w_start;
-    int debate_section;     /* depth of the innermost debateSection div, 0 none */
-    uint32_t debate_depth;
+    uint32_t event;         /* the event open (its desc is captured), PX_NONE */
+    uint64_t run_text;      /* bytes of the text node being read (the limit) */
 
-    /* people */
+    /* people (tei_people.c) */
     uint32_t person, person_depth;
     size_t person_kvs0, person_affs0;
-    int person_has_name, person_sex_from_value;
+    int person_has_name;
     px_str alt_code, person_n;
     uint32_t org, org_depth;
-    uint32_t aff;           /* affiliation being read */
 
-    /* capture */
+    /* metadata text being captured: a title, a name, a date... */
     enum capture cap;
     uint32_t cap_depth;
     PX_VEC(char) capbuf;
     int cap_pending;
-    uint32_t event;         /* event whose desc is captured */
 
-    uint64_t run_text;
+    /* words and tokens (tei_text.c) */
     px_tokenizer tok;
     wordmap *words;             /* short raw forms -> terms (c->import_cache) */
-    px_prefault_state pf_utt, pf_ev, pf_text, pf_tok;   /* the model's big arrays */
     px_strtab raw;              /* longer raw word forms of this file */
-    PX_VEC(uint64_t) docidx;    /* the current document's utterance ids:
-                                 * uid offset << 32 | first utterance + 1 */
     PX_VEC(uint32_t) raw_term;  /* raw form id -> term id */
-    snapshot snap;
+    PX_VEC(uint32_t) tbuf;      /* the terms of the words cut in one go, before encoding */
+    PX_VEC(uint32_t) deferred;  /* utterances whose words are cut at the document's end */
+    px_prefault_state pf_utt, pf_ev, pf_text, pf_tok;   /* the model's big arrays */
+
+    snapshot snap;              /* the corpus before the file (tei_txn.c) */
 } imp;
 
 /* What the importer keeps from one file to the next (c->import_cache,

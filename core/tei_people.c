@@ -72,7 +72,6 @@ void tei_open_person(imp *s, opening *o)
     s->person = (uint32_t)s->c->participants.n - 1;
     s->person_depth = s->depth;
     s->person_has_name = 0;
-    s->person_sex_from_value = 0;
     s->alt_code = 0;
 }
 
