@@ -13,6 +13,8 @@
  */
 #include "tei_int.h"
 
+#include <stddef.h>
+
 /* Attribute names we read (enum attr), looked up once per parser in its
  * dictionary so that matching is a pointer comparison. */
 static const char *attr_names[A_COUNT] = {
@@ -123,14 +125,48 @@ static enum elem classify(imp *s, const xmlChar *name, const xmlChar *uri)
     return e;
 }
 
+/* The elements whose extent matters to what is inside them: the depth
+ * just below the outermost open one is kept, 0 outside. */
+#define MARKER(e, field) [e] = offsetof(imp, field) + 1
+static const uint16_t marker[E_COUNT] = {
+    MARKER(E_TEIHEADER, header_depth), MARKER(E_TEXT, text_depth),
+    MARKER(E_CASTLIST, castlist_depth), MARKER(E_STANDOFF, standoff_depth),
+    MARKER(E_TITLESTMT, titlestmt_depth), MARKER(E_SETTING, setting_depth),
+    MARKER(E_RECORDING, recording_depth), MARKER(E_CREATION, creation_depth),
+};
+#undef MARKER
+
+/* <teiHeader>, <text>, <castList>, <standOff>, <titleStmt>, <setting>,
+ * <recording>, <creation>. */
+static void open_marker(imp *s, opening *o)
+{
+    uint32_t *depth = (uint32_t *)((char *)s + marker[o->e] - 1);
+    if (!*depth) *depth = s->depth + 1;
+}
+
+/* The end of an element at depth d: the extents it closes. */
+static void close_markers(imp *s, uint32_t d)
+{
+    if (s->header_depth == d) s->header_depth = 0;
+    if (s->text_depth == d) s->text_depth = 0;
+    if (s->body_depth == d) s->body_depth = 0;
+    if (s->castlist_depth == d) s->castlist_depth = 0;
+    if (s->standoff_depth == d) s->standoff_depth = 0;
+    if (s->titlestmt_depth == d) s->titlestmt_depth = 0;
+    if (s->setting_depth == d) s->setting_depth = 0;
+    if (s->recording_depth == d) s->recording_depth = 0;
+    if (s->creation_depth == d) s->creation_depth = 0;
+    if (s->debate_depth == d) s->debate_depth = 0;
+}
+
 /* The handlers of element starts, by element (tei_int.h, "Element
  * handlers"); what every element gets is in on_start. */
 static const open_fn on_open[E_COUNT] = {
     [E_TEI] = tei_open_tei, [E_TEICORPUS] = tei_open_teicorpus,
-    [E_TEIHEADER] = tei_open_marker, [E_TEXT] = tei_open_marker,
-    [E_CASTLIST] = tei_open_marker, [E_STANDOFF] = tei_open_marker,
-    [E_TITLESTMT] = tei_open_marker, [E_SETTING] = tei_open_marker,
-    [E_RECORDING] = tei_open_marker, [E_CREATION] = tei_open_marker,
+    [E_TEIHEADER] = open_marker, [E_TEXT] = open_marker,
+    [E_CASTLIST] = open_marker, [E_STANDOFF] = open_marker,
+    [E_TITLESTMT] = open_marker, [E_SETTING] = open_marker,
+    [E_RECORDING] = open_marker, [E_CREATION] = open_marker,
     [E_BODY] = tei_open_body, [E_TITLE] = tei_open_title, [E_DATE] = tei_open_date,
     [E_EVENT] = tei_open_play_event,
     [E_DIV] = tei_open_div, [E_DIV1] = tei_open_div, [E_DIV2] = tei_open_div,
@@ -237,7 +273,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (s->depth == s->p.base_depth) { f.base = 0; f.base_bad = 0; }   /* a new file */
     if (HAS(at, A_LANG)) f.lang = tei_attr_str(s, &at, A_LANG);
     if (HAS(at, A_BASE)) tei_apply_base(s, &f, at.v[A_BASE], at.end[A_BASE]);
-    if (uri && tei_is_xi_ns(s, uri)) {
+    if (uri && is_xi_ns(s, uri)) {
         open_xinclude(s, localname, &at, &f);
         return;
     }
@@ -276,9 +312,9 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (s->cap && d == s->cap_depth + 1) tei_finish_capture(s);
     else if (s->cap == CAP_PERSNAME) s->cap_pending = 1;   /* forename | surname */
 
-    tei_units_close(s, &f, d);
-    tei_close_people(s, d);
-    tei_close_markers(s, d);
+    if (s->utt != PX_NONE || (e >= E_PAUSE && e <= E_ANCHOR)) tei_units_close(s, &f, d);
+    if (s->person != PX_NONE || s->org != PX_NONE) tei_close_people(s, d);
+    close_markers(s, d);
     if (e == E_TEI && s->doc != PX_NONE) tei_end_document(s);
     s->depth--;
 }

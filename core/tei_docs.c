@@ -3,8 +3,6 @@
  * settled when it ends (kind, id, date, times, utterance ids). */
 #include "tei_int.h"
 
-#include <stddef.h>
-
 static void start_document(imp *s, attrs *at, px_pos pos, px_str lang)
 {
     px_document d;
@@ -351,40 +349,6 @@ void tei_open_teicorpus(imp *s, opening *o)
 {
     if (s->depth == 0 && HAS(*o->at, A_ID) && !s->c->name)
         s->c->name = tei_attr_str(s, o->at, A_ID);
-}
-
-/* The elements whose extent matters to what is inside them: the depth
- * just below the outermost open one is kept, 0 outside. */
-#define MARKER(e, field) [e] = offsetof(imp, field) + 1
-static const uint16_t marker[E_COUNT] = {
-    MARKER(E_TEIHEADER, header_depth), MARKER(E_TEXT, text_depth),
-    MARKER(E_CASTLIST, castlist_depth), MARKER(E_STANDOFF, standoff_depth),
-    MARKER(E_TITLESTMT, titlestmt_depth), MARKER(E_SETTING, setting_depth),
-    MARKER(E_RECORDING, recording_depth), MARKER(E_CREATION, creation_depth),
-};
-#undef MARKER
-
-/* <teiHeader>, <text>, <castList>, <standOff>, <titleStmt>, <setting>,
- * <recording>, <creation>. */
-void tei_open_marker(imp *s, opening *o)
-{
-    uint32_t *depth = (uint32_t *)((char *)s + marker[o->e] - 1);
-    if (!*depth) *depth = s->depth + 1;
-}
-
-/* The end of an element at depth d: the extents it closes. */
-void tei_close_markers(imp *s, uint32_t d)
-{
-    if (s->header_depth == d) s->header_depth = 0;
-    if (s->text_depth == d) s->text_depth = 0;
-    if (s->body_depth == d) s->body_depth = 0;
-    if (s->castlist_depth == d) s->castlist_depth = 0;
-    if (s->standoff_depth == d) s->standoff_depth = 0;
-    if (s->titlestmt_depth == d) s->titlestmt_depth = 0;
-    if (s->setting_depth == d) s->setting_depth = 0;
-    if (s->recording_depth == d) s->recording_depth = 0;
-    if (s->creation_depth == d) s->creation_depth = 0;
-    if (s->debate_depth == d) s->debate_depth = 0;
 }
 
 /* <body> of a document: the root of its divisions. */

@@ -333,6 +333,17 @@ static inline int is_xml_ns(imp *s, const xmlChar *uri)
     return 1;
 }
 
+/* Whether uri is XInclude's namespace (2001, or the 2003 draft's). */
+static inline int is_xi_ns(imp *s, const xmlChar *uri)
+{
+    if (uri == s->p.xi_uri) return 1;
+    if (!uri || uri == s->p.tei_uri) return 0;   /* the common case, no strcmp */
+    if (strcmp((const char *)uri, XI_NS) != 0 && strcmp((const char *)uri, XI_NS_OLD) != 0)
+        return 0;
+    s->p.xi_uri = uri;
+    return 1;
+}
+
 #define HAS(at, k) (((at).present >> (k)) & 1)
 
 /* Up to 8 bytes of s as one word (zero-padded), without a byte loop. */
@@ -454,11 +465,9 @@ void tei_open_orgname(imp *s, opening *o);
 
 /* ---- tei_docs.c: documents ---- */
 void tei_finish_capture(imp *s);
-void tei_close_markers(imp *s, uint32_t d);
 void tei_end_document(imp *s);
 void tei_open_tei(imp *s, opening *o);
 void tei_open_teicorpus(imp *s, opening *o);
-void tei_open_marker(imp *s, opening *o);
 void tei_open_body(imp *s, opening *o);
 void tei_open_title(imp *s, opening *o);
 void tei_open_date(imp *s, opening *o);
@@ -474,7 +483,6 @@ void tei_open_event(imp *s, opening *o);
 void tei_open_desc(imp *s, opening *o);
 
 /* ---- tei_xinclude.c: xi:include, xi:fallback, xml:base ---- */
-int tei_is_xi_ns(imp *s, const xmlChar *uri);
 void tei_apply_base(imp *s, frame *f, const xmlChar *v, const xmlChar *end);
 void tei_xinclude_start(imp *s, const xmlChar *localname, attrs *at, frame *f);
 void tei_xinclude_end(imp *s, const frame *f, uint32_t d);

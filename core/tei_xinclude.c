@@ -9,16 +9,6 @@
  * read takes the xi:fallback when there is one. */
 #include "tei_int.h"
 
-int tei_is_xi_ns(imp *s, const xmlChar *uri)
-{
-    if (uri == s->p.xi_uri) return 1;
-    if (!uri || uri == s->p.tei_uri) return 0;   /* the common case, no strcmp */
-    if (strcmp((const char *)uri, XI_NS) != 0 && strcmp((const char *)uri, XI_NS_OLD) != 0)
-        return 0;
-    s->p.xi_uri = uri;
-    return 1;
-}
-
 /* %XX-decodes an href or xml:base into out; -1 when too long or when it
  * decodes to a NUL. */
 static int uri_decode(const xmlChar *v, const xmlChar *end, char *out, size_t n)
