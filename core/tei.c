@@ -125,10 +125,11 @@ static enum elem classify(imp *s, const xmlChar *name, const xmlChar *uri)
     return e;
 }
 
-/* The elements whose extent matters to what is inside them: the depth
- * just below the outermost open one is kept, 0 outside. */
+/* The elements whose extent matters to what is inside them: the importer
+ * keeps the depth (1-based) of the outermost one open, 0 outside. By
+ * element, the offset + 1 of that field in imp (0: none). */
 #define MARKER(e, field) [e] = offsetof(imp, field) + 1
-static const uint16_t marker[E_COUNT] = {
+static const uint32_t marker[E_COUNT] = {
     MARKER(E_TEIHEADER, header_depth), MARKER(E_TEXT, text_depth),
     MARKER(E_CASTLIST, castlist_depth), MARKER(E_STANDOFF, standoff_depth),
     MARKER(E_TITLESTMT, titlestmt_depth), MARKER(E_SETTING, setting_depth),
