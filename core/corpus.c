@@ -248,12 +248,114 @@ static uint32_t new_participant(px_corpus *c, px_str id, uint32_t doc, px_pos po
     return ix;
 }
 
+/* Whether the ids of document d are its own: in per-document identity,
+ * and for a play (DraCor's plays of one folder are by different authors:
+ * two Maries are two people). */
+static int ids_per_document(const px_corpus *c, uint32_t d)
+{
+    return c->opt.identity == PX_IDENTITY_DOCUMENT ||
+           (d < c->documents.n && c->documents.v[d].kind == PX_KIND_DRAMA);
+}
+
+/* Warns that the person declared at participant `drop` is taken for the
+ * one declared at `keep` though their names differ. */
+static px_status warn_names_differ(px_corpus *c, uint32_t keep, uint32_t drop)
+{
+    const px_participant *k = &c->participants.v[keep], *d = &c->participants.v[drop];
+    char where[600];
+    px_pos_format(c, k->pos, where, sizeof where);
+    return px_corpus_problem(c, PX_WARNING, "id-names-differ", d->pos,
+                             "the person '%s' is named '%s' here and '%s' at %s; one id is "
+                             "one participant across the corpus, so both are taken for '%s' "
+                             "(give different people different ids)",
+                             px_str_get(c, d->id), px_str_get(c, d->name), px_str_get(c, k->name),
+                             where, px_str_get(c, k->name));
+}
+
+/* Persons declared inside a document were keyed by it while loading. A
+ * play keeps its own, unless a declaration outside any document (a corpus
+ * header, a listPerson file) names the id: then that one is the person.
+ * Other documents' persons are one per id corpus-wide, the first
+ * declaration winning. The dropped declarations leave the array. */
+static px_status settle_identities(px_corpus *c)
+{
+    if (c->opt.identity == PX_IDENTITY_DOCUMENT) return PX_OK;
+    size_t n = c->participants.n;
+    uint32_t *to = malloc((n + 1) * sizeof *to);   /* PX_NONE: kept */
+    if (!to) return PX_ENOMEM;
+    px_status st = PX_OK;
+    /* corpus-level ids first: only those are in the map under PX_NONE now */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            px_participant *p = &c->participants.v[i];
+            if (pass == 0) to[i] = PX_NONE;
+            if (p->document == PX_NONE || (pass == 0) != ids_per_document(c, p->document)) continue;
+            uint32_t k = px_map_get(&c->participant_by_id, part_key(p->id, PX_NONE));
+            if (k != PX_NONE) {
+                to[i] = k;
+                if (p->name && c->participants.v[k].name && p->name != c->participants.v[k].name &&
+                    (st = warn_names_differ(c, k, (uint32_t)i)) != PX_OK)
+                    goto done;
+            } else if (pass == 1) {
+                if (px_map_put(&c->participant_by_id, part_key(p->id, PX_NONE), (uint32_t)i)) {
+                    st = PX_ENOMEM;
+                    goto done;
+                }
+                p->document = PX_NONE;
+            }
+        }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if (to[i] == PX_NONE) c->participants.v[o++] = c->participants.v[i];
+    if (o == n) goto done;
+    c->participants.n = o;
+    px_map_clear(&c->participant_by_id);
+    for (size_t i = 0; i < o; i++) {
+        const px_participant *p = &c->participants.v[i];
+        if (px_map_put(&c->participant_by_id, part_key(p->id, p->document), (uint32_t)i)) {
+            st = PX_ENOMEM;
+            goto done;
+        }
+    }
+done:
+    free(to);
+    return st;
+}
+
+/* After the speakers are resolved: a play's person whose id no other
+ * document uses is found by that id alone too (px_participant_find with
+ * PX_NONE), as when the play is loaded by itself. */
+static int alias_unique_ids(px_corpus *c)
+{
+    if (c->opt.identity == PX_IDENTITY_DOCUMENT) return 0;
+    px_map seen;   /* id -> the one participant of it, or PX_NONE - 1: several */
+    if (px_map_init(&seen)) return -1;
+    for (size_t i = 0; i < c->participants.n; i++) {
+        const px_participant *p = &c->participants.v[i];
+        if (p->document == PX_NONE) continue;
+        uint32_t v = px_map_get(&seen, p->id) == PX_NONE ? (uint32_t)i : PX_NONE - 1;
+        if (px_map_put(&seen, p->id, v)) { px_map_destroy(&seen); return -1; }
+    }
+    for (size_t i = 0; i < c->participants.n; i++) {
+        const px_participant *p = &c->participants.v[i];
+        if (p->document == PX_NONE || px_map_get(&seen, p->id) != (uint32_t)i) continue;
+        uint64_t key = part_key(p->id, PX_NONE);
+        if (px_map_get(&c->participant_by_id, key) == PX_NONE &&
+            px_map_put(&c->participant_by_id, key, (uint32_t)i)) {
+            px_map_destroy(&seen);
+            return -1;
+        }
+    }
+    px_map_destroy(&seen);
+    return 0;
+}
+
 /* Resolves one raw reference to a participant; creates the undeclared
  * ones (and `unknown` for a blank @who). */
 static uint32_t resolve_who(px_corpus *c, uint32_t raw, const px_utterance *u,
                             int create, px_status *st)
 {
-    uint32_t doc = c->opt.identity == PX_IDENTITY_DOCUMENT ? u->document : PX_NONE;
+    uint32_t doc = ids_per_document(c, u->document) ? u->document : PX_NONE;
     if (raw == PX_NONE) {
         if (c->unknown == PX_NONE) {
             px_str id = px_strtab_intern(&c->strings, "unknown", 7);
@@ -321,6 +423,40 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The utterance of u's own document that u's @replyTo names (a pointer is
+ * a reference inside its document), PX_NONE when there is none. The
+ * corpus's index holds the first utterance of each id; when that one is in
+ * another document, the document's own index (*local, of document
+ * *local_doc, built on first need) answers. *oom is set when out of memory. */
+static uint32_t reply_target(const px_corpus *c, const px_utterance *u, px_map *local,
+                             uint32_t *local_doc, int *oom)
+{
+    const char *id = c->uid_text.v + u->reply_to;
+    uint32_t t = px_utterance_find(c, id);
+    if (t == PX_NONE || c->utterances.v[t].document == u->document) return t;
+    const px_document *d = &c->documents.v[u->document];
+    uint32_t first = d->utt_first, end = d->utt_first + d->utt_count;
+    if (*local_doc != u->document) {
+        if ((size_t)local->mask + 1 > 4 * (size_t)d->utt_count + 64) {
+            /* a big document's table: not cleared again for each small one */
+            px_map_destroy(local);
+            if (px_map_init(local)) { *oom = 1; return PX_NONE; }
+        }
+        px_map_clear(local);
+        for (uint32_t i = end; i-- > first;) {   /* backwards: the first of an id wins */
+            uint32_t off = c->utterances.v[i].id;
+            if (off && px_map_put(local, px_uid_hash(c, off), i)) { *oom = 1; return PX_NONE; }
+        }
+        *local_doc = u->document;
+    }
+    uint32_t k = px_map_get(local, px_uid_hash(c, u->reply_to));
+    if (k == PX_NONE) return PX_NONE;
+    if (!strcmp(c->uid_text.v + c->utterances.v[k].id, id)) return k;
+    for (uint32_t i = first; i < end; i++)   /* two ids of one hash: rare */
+        if (c->utterances.v[i].id && !strcmp(c->uid_text.v + c->utterances.v[i].id, id)) return i;
+    return PX_NONE;
+}
+
 /* Replies, and the indexes by participant, document and segment: two
  * passes over the utterances in order (one counts, one fills) instead of
  * one pass each. Utterances of a document are contiguous and documents in
@@ -330,7 +466,10 @@ static int build_indexes(px_corpus *c)
 {
     size_t np = c->participants.n, nd = c->documents.n, ns = c->segments.n;
     size_t nu = c->utterances.n;
-    int rc = -1;
+    int rc = -1, oom = 0;
+    px_map local;                                           /* one document's ids */
+    uint32_t local_doc = PX_NONE;
+    if (px_map_init(&local)) return -1;
     uint32_t *stamp = malloc((np + 1) * sizeof *stamp);     /* last document listed */
     uint32_t *fill = calloc(np + 1, sizeof *fill);          /* utterances placed */
     uint32_t *dfill = calloc(np + 1, sizeof *dfill);        /* documents placed */
@@ -356,11 +495,13 @@ static int build_indexes(px_corpus *c)
             px_utterance *u = &c->utterances.v[i];
             if (u->reply_to != PX_NONE) {
                 uint32_t raw = u->reply_to;   /* an offset in uid_text until now */
-                uint32_t t = px_utterance_find(c, c->uid_text.v + raw);
+                uint32_t t = reply_target(c, u, &local, &local_doc, &oom);
+                if (oom) goto done;
                 u->reply_to = t;
                 if (t == PX_NONE &&
                     px_corpus_problem(c, PX_WARNING, "dangling-reply", u->pos,
-                                      "@replyTo names '%s', which is no utterance of the corpus",
+                                      "@replyTo names '%s', which is no utterance of this "
+                                      "document (a pointer never leaves its document)",
                                       c->uid_text.v + raw) != PX_OK)
                     goto done;
             }
@@ -424,6 +565,7 @@ static int build_indexes(px_corpus *c)
     }
     rc = 0;
 done:
+    px_map_destroy(&local);
     free(stamp);
     free(fill);
     free(dfill);
@@ -441,6 +583,8 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
         if (c->orgs.v[i].id && px_map_get(&c->org_by_id, c->orgs.v[i].id) == PX_NONE &&
             px_map_put(&c->org_by_id, c->orgs.v[i].id, (uint32_t)i))
             goto nomem;
+    st = settle_identities(c);
+    if (st != PX_OK) goto nomem;
     /* speakers */
     uint32_t blank_docs = PX_NONE;
     for (size_t i = 0; i < c->utterances.n; i++) {
@@ -476,6 +620,7 @@ px_status px_corpus_finish(px_corpus *c, px_error *err)
         }
         u->adr_count = kept;
     }
+    if (alias_unique_ids(c)) goto nomem;
     /* names default to ids */
     for (size_t i = 0; i < c->participants.n; i++)
         if (!c->participants.v[i].name) c->participants.v[i].name = c->participants.v[i].id;

@@ -201,7 +201,9 @@ typedef struct px_participant {
     double age;               /* years, NAN when unknown */
     uint32_t attr_first, attr_count;  /* raw attributes, into corpus->kvs */
     uint32_t aff_first, aff_count;    /* into corpus->affiliations */
-    uint32_t document;        /* per-document identity: its document; else PX_NONE */
+    uint32_t document;        /* per-document identity, or a play's own person
+                               * (docs/DESIGN.md "Participant identity"): its
+                               * document; else PX_NONE */
     px_pos pos;
 } px_participant;
 
@@ -318,7 +320,7 @@ typedef struct px_corpus {
     PX_VEC(uint32_t) term_counts;          /* term id -> occurrences */
     PX_VEC(px_problem) problems;
     PX_VEC(px_refusal) refusals;
-    px_map participant_by_id;              /* key: px_str (| doc << 32 in per-document mode) */
+    px_map participant_by_id;              /* key: px_str (| doc << 32 for a document's own) */
     px_map document_by_id;
     px_map org_by_id;
     uint32_t unknown;                      /* the `unknown` participant or PX_NONE */

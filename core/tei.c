@@ -173,6 +173,7 @@ static const open_fn on_open[E_COUNT] = {
     [E_DIV] = tei_open_div, [E_DIV1] = tei_open_div, [E_DIV2] = tei_open_div,
     [E_DIV3] = tei_open_div, [E_DIV4] = tei_open_div, [E_DIV5] = tei_open_div,
     [E_DIV6] = tei_open_div, [E_DIV7] = tei_open_div,
+    [E_NOTE] = tei_open_note,
     [E_PERSON] = tei_open_person, [E_PERSONGRP] = tei_open_person,
     [E_PERSNAME] = tei_open_persname, [E_NAME] = tei_open_name, [E_SEX] = tei_open_sex,
     [E_AGE] = tei_open_age, [E_BIRTH] = tei_open_birth, [E_ALT] = tei_open_alt,
@@ -315,6 +316,7 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
     if (s->utt != PX_NONE || (e >= E_PAUSE && e <= E_ANCHOR)) tei_units_close(s, &f, d);
     if (s->person != PX_NONE || s->org != PX_NONE) tei_close_people(s, d);
+    if (s->tiers_depth) tei_close_tiers(s, e, d);
     close_markers(s, d);
     if (e == E_TEI && s->doc != PX_NONE) tei_end_document(s);
     s->depth--;
@@ -600,11 +602,12 @@ int px_tei_is_include_root(const px_tei_source *src)
     }
     int found = 0;
     if (root) {
-        /* does it use XInclude's namespace? (read on, keeping an overlap) */
+        /* does it use XInclude's namespace, either of the two? (read on,
+         * keeping an overlap; both names are as long) */
         static const char ns[] = XI_NS;
         const size_t keep = sizeof ns - 2;
         for (;;) {
-            if (strstr(buf, ns)) { found = 1; break; }
+            if (strstr(buf, ns) || strstr(buf, XI_NS_OLD)) { found = 1; break; }
             if (n < keep) break;
             memmove(buf, buf + n - keep, keep);
             n = keep;

@@ -21,6 +21,8 @@ static void start_document(imp *s, attrs *at, px_pos pos, px_str lang)
     memset(s->date_cand, 0, sizeof s->date_cand);
     s->dracor_print = s->dracor_premiere = s->dracor_written = 0;
     s->have_title = 0;
+    s->ntiers = 0;
+    s->doc_part0 = (uint32_t)s->c->participants.n;
     s->origin_clock = NAN;
     s->origin_datetime = NAN;
     s->divs.n = 0;
@@ -146,9 +148,9 @@ static int document_kind(imp *s)
     return kind;
 }
 
-/* The document's date (DraCor's years for a play, else the header's
- * dates by priority) and its own key/values. */
-static void document_date(imp *s, int kind)
+/* The document's date: DraCor's years for a play, else the header's
+ * dates by priority. */
+static px_str document_date(imp *s, int kind)
 {
     px_corpus *c = s->c;
     px_document *d;
@@ -175,8 +177,15 @@ static void document_date(imp *s, int kind)
                 "recordingStmt/recording/date or creation/date); analyses over time "
                 "will not place it", px_str_get(c, d->id));
     }
-    /* the document's own key/values start here (persons declared in its
-     * header wrote theirs before) */
+    return date;
+}
+
+/* The document's own key/values: they start here (persons declared in its
+ * header wrote theirs before). */
+static void document_meta(imp *s, px_str date)
+{
+    px_corpus *c = s->c;
+    px_document *d = &c->documents.v[s->doc];
     d->meta_first = (uint32_t)c->kvs.n;
     if (d->title) { tei_add_kv(s, "title", d->title); }
     if (date) tei_add_kv(s, "date", date);
@@ -268,7 +277,10 @@ void tei_end_document(imp *s)
     px_document *d = &c->documents.v[s->doc];
     d->utt_count = (uint32_t)c->utterances.n - d->utt_first;
     int kind = document_kind(s);
-    document_date(s, kind);
+    px_str date = document_date(s, kind);
+    tei_apply_tiers(s);
+    if (s->stop) return;
+    document_meta(s, date);
     tei_resolve_times(s);
     place_times(s);
     build_segments(s, kind == PX_KIND_DRAMA);
@@ -326,6 +338,12 @@ void tei_finish_capture(imp *s)
     case CAP_ORGNAME: if (s->org != PX_NONE) c->orgs.v[s->org].name = v; break;
     case CAP_ORGABBR: if (s->org != PX_NONE) c->orgs.v[s->org].abbr = v; break;
     case CAP_DESC: if (s->event != PX_NONE) c->events.v[s->event].desc = v; break;
+    case CAP_TIERCODE:
+        if (s->ntiers < MAX_TIERS) s->tier_code[s->ntiers] = v;
+        break;
+    case CAP_TIERPARENT:
+        if (s->ntiers < MAX_TIERS && n && strcmp(px_str_get(c, v), "-")) s->tier_parent[s->ntiers] = v;
+        break;
     default: break;
     }
     s->cap = CAP_NONE;

@@ -47,7 +47,7 @@
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
 #define XI_NS "http://www.w3.org/2001/XInclude"
-#define XI_NS_OLD "http://www.w3.org/2003/XInclude"
+#define XI_NS_OLD "http://www.w3.org/2003/XInclude"   /* as long as XI_NS */
 
 /* ------------------------------------------------------------------ */
 /* Element names                                                       */
@@ -142,7 +142,13 @@ typedef struct pendref {
 } pendref;
 
 enum capture { CAP_NONE = 0, CAP_TITLE, CAP_DATE, CAP_PERSNAME, CAP_NAME, CAP_SEX,
-               CAP_AGE, CAP_ORGNAME, CAP_ORGABBR, CAP_DESC, CAP_ROLENAME };
+               CAP_AGE, CAP_ORGNAME, CAP_ORGABBR, CAP_DESC, CAP_ROLENAME, CAP_TIERCODE,
+               CAP_TIERPARENT };
+
+/* Tiers a TEI-CORPO header declares (notesStmt/note[@type="TEMPLATE_DESC"]:
+ * one note per tier, with note[@type="code"] and note[@type="parent"]);
+ * the first MAX_TIERS of a document are kept. */
+#define MAX_TIERS 128
 
 typedef struct snapshot {
     size_t files, documents, participants, orgs, affiliations, utterances,
@@ -150,6 +156,7 @@ typedef struct snapshot {
     uint32_t strings, terms;
     size_t uid_text;
     uint64_t token_count;
+    px_str name, title;     /* the corpus's, which a teiCorpus may set */
 } snapshot;
 
 /* Raw word forms of up to 16 bytes -> terms: an open-addressing table,
@@ -209,6 +216,7 @@ typedef struct imp {
     px_str date_cand[3];
     int dracor_print, dracor_premiere, dracor_written;
     int have_title;
+    uint32_t doc_part0;     /* participants before the document */
     double origin_clock;
     double origin_datetime; /* epoch of the earliest (or named) dateTime when */
     PX_VEC(divrec) divs;
@@ -243,12 +251,15 @@ typedef struct imp {
     uint32_t event;         /* the event open (its desc is captured), PX_NONE */
     uint64_t run_text;      /* bytes of the text node being read (the limit) */
 
-    /* people (tei_people.c) */
+    /* people (tei_people.c), and the speaker tiers a header declares */
     uint32_t person, person_depth;
     size_t person_kvs0, person_affs0;
     int person_has_name;
     px_str alt_code, person_n;
     uint32_t org, org_depth;
+    uint32_t tiers_depth;   /* the TEMPLATE_DESC note, 0 outside */
+    uint32_t ntiers;
+    px_str tier_code[MAX_TIERS], tier_parent[MAX_TIERS];   /* parent 0: none */
 
     /* metadata text being captured: a title, a name, a date... */
     enum capture cap;
@@ -452,6 +463,9 @@ void tei_open_when(imp *s, opening *o);
 uint8_t tei_normalise_sex(const char *v);
 double tei_parse_age(const char *v);
 void tei_close_people(imp *s, uint32_t d);
+void tei_apply_tiers(imp *s);
+void tei_open_note(imp *s, opening *o);
+void tei_close_tiers(imp *s, enum elem e, uint32_t d);
 void tei_open_person(imp *s, opening *o);
 void tei_open_persname(imp *s, opening *o);
 void tei_open_name(imp *s, opening *o);

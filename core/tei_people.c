@@ -1,7 +1,8 @@
 /* tei_people.c - people and organisations: person and personGrp (in a
  * listPerson, a particDesc, a ParlaMint component file), their names, sex,
  * age and affiliations; org and its names. One id, one participant: a
- * repeated declaration adds nothing. */
+ * repeated declaration adds nothing. Also the speaker tiers a TEI-CORPO
+ * header declares: annotation layers belong to their speaker's tier. */
 #include "tei_int.h"
 
 uint8_t tei_normalise_sex(const char *v)
@@ -49,7 +50,9 @@ void tei_open_person(imp *s, opening *o)
     p.group = o->e == E_PERSONGRP;
     p.declared = 1;
     p.age = NAN;
-    p.document = (s->c->opt.identity == PX_IDENTITY_DOCUMENT) ? s->doc : PX_NONE;
+    /* declared inside a document: keyed by it until the corpus's finish
+     * knows the document's kind (plays keep their own ids) */
+    p.document = s->doc;
     p.pos = o->pos;
     s->person_kvs0 = s->c->kvs.n;
     s->person_affs0 = s->c->affiliations.n;
@@ -208,4 +211,104 @@ void tei_open_orgname(imp *s, opening *o)
     px_org *g = &s->c->orgs.v[s->org];
     if (abb && !g->abbr) start_capture(s, CAP_ORGABBR);
     else if (!abb && !g->name) start_capture(s, CAP_ORGNAME);
+}
+
+/* ---- speaker tiers (TEI-CORPO) ---- */
+
+/* A note of a document's header: TEI-CORPO's list of tiers, a tier in it,
+ * or a tier's code or parent. */
+static void tier_note(imp *s, attrs *at)
+{
+    char tb[32];
+    const char *t = HAS(*at, A_TYPE) ? tei_attr_cstr(at->v[A_TYPE], at->end[A_TYPE], tb, sizeof tb) : "";
+    if (!s->tiers_depth) {
+        if (!strcmp(t, "TEMPLATE_DESC")) s->tiers_depth = s->depth + 1;
+    } else if (s->depth == s->tiers_depth && s->ntiers < MAX_TIERS) {
+        s->tier_code[s->ntiers] = s->tier_parent[s->ntiers] = 0;   /* a tier begins */
+    } else if (s->depth == s->tiers_depth + 1) {
+        if (!strcmp(t, "code")) start_capture(s, CAP_TIERCODE);
+        else if (!strcmp(t, "parent")) start_capture(s, CAP_TIERPARENT);
+    }
+}
+
+/* The speaker's tier that tier `id` annotates: its parent's, up the chain
+ * of declared tiers (a parent that is no declared tier ends it: CLAN's
+ * "annotationBlock"); id itself for a top tier or no tier. */
+static px_str tier_root(const imp *s, px_str id)
+{
+    for (int hops = 0; hops < MAX_TIERS; hops++) {
+        uint32_t k = 0;
+        while (k < s->ntiers && s->tier_code[k] != id) k++;
+        if (k == s->ntiers || !s->tier_parent[k]) return id;
+        uint32_t j = 0;
+        while (j < s->ntiers && s->tier_code[j] != s->tier_parent[k]) j++;
+        if (j == s->ntiers) return id;
+        id = s->tier_parent[k];
+    }
+    return id;   /* a loop of parents: left as it is */
+}
+
+/* Annotation layers belong to their speaker: at the document's end, a
+ * @who or @toWhom that names a dependent tier names the speaker's tier
+ * instead, and a person the header declares for a dependent tier is no
+ * participant of its own (its name goes to the speaker's tier when that
+ * has none). */
+void tei_apply_tiers(imp *s)
+{
+    px_corpus *c = s->c;
+    if (!s->ntiers) return;
+    px_map layer;   /* a layer's code -> its top tier's */
+    if (px_map_init(&layer)) { tei_oom(s); return; }
+    for (uint32_t k = 0; k < s->ntiers; k++) {
+        px_str root = tier_root(s, s->tier_code[k]);
+        if (root != s->tier_code[k] && px_map_put(&layer, s->tier_code[k], root)) {
+            px_map_destroy(&layer);
+            tei_oom(s);
+            return;
+        }
+    }
+    px_document *d = &c->documents.v[s->doc];
+    for (uint32_t u = d->utt_first; layer.count && u < c->utterances.n; u++) {
+        const px_utterance *ut = &c->utterances.v[u];
+        for (uint32_t k = 0; k < ut->spk_count + ut->adr_count; k++) {
+            uint32_t *r = &c->refs.v[k < ut->spk_count ? ut->spk_first + k
+                                                        : ut->adr_first + k - ut->spk_count];
+            uint32_t root = *r == PX_NONE ? PX_NONE : px_map_get(&layer, *r);
+            if (root != PX_NONE) *r = root;
+        }
+    }
+    size_t o = s->doc_part0;
+    for (size_t i = s->doc_part0; layer.count && i < c->participants.n; i++) {
+        px_participant p = c->participants.v[i];
+        uint64_t key = (uint64_t)p.id | ((uint64_t)(p.document == PX_NONE ? 0xFFFFFFFFu : p.document) << 32);
+        uint32_t root = px_map_get(&layer, p.id);
+        if (root != PX_NONE) {
+            if (px_map_get(&c->participant_by_id, key) == i) px_map_del(&c->participant_by_id, key);
+            uint32_t r = px_map_get(&c->participant_by_id, root | (key & 0xFFFFFFFF00000000ull));
+            if (r != PX_NONE && !c->participants.v[r].name) c->participants.v[r].name = p.name;
+            continue;
+        }
+        if (o != i) {
+            if (px_map_get(&c->participant_by_id, key) == i) px_map_del(&c->participant_by_id, key);
+            if (px_map_put(&c->participant_by_id, key, (uint32_t)o)) { tei_oom(s); break; }
+        }
+        c->participants.v[o++] = p;
+    }
+    if (layer.count) c->participants.n = o;
+    px_map_destroy(&layer);
+}
+
+/* <note> in a document's header: TEI-CORPO's tiers. */
+void tei_open_note(imp *s, opening *o)
+{
+    if (s->header_depth && s->doc != PX_NONE && !s->cap) tier_note(s, o->at);
+}
+
+/* The end of an element at depth d inside the list of tiers. */
+void tei_close_tiers(imp *s, enum elem e, uint32_t d)
+{
+    if (e == E_NOTE && d == s->tiers_depth + 1 && s->ntiers < MAX_TIERS &&
+        s->tier_code[s->ntiers])
+        s->ntiers++;   /* a tier read whole */
+    if (s->tiers_depth == d) s->tiers_depth = 0;
 }

@@ -90,7 +90,8 @@ void tei_on_chars(void *ctx, const xmlChar *ch, int len)
     if (s->run_text > s->c->opt.max_text_node) {
         tei_refuse(s, PX_ELIMIT, tei_cur_pos(s),
                "a text node is longer than %llu bytes, the limit of Praxis; "
-               "split the text or raise the limit (max_text_node)",
+               "a transcript's text is broken up by elements (turns, paragraphs): "
+               "split this text into several elements",
                (unsigned long long)s->c->opt.max_text_node);
         return;
     }
@@ -118,7 +119,8 @@ void tei_on_chars(void *ctx, const xmlChar *ch, int len)
     if (s->c->text.n - s->text_start > s->c->opt.max_utterance_text)
         tei_refuse(s, PX_ELIMIT, s->c->utterances.v[s->utt].pos,
                "the text of one utterance is longer than %u bytes, the limit of "
-               "Praxis; split the utterance or raise the limit (max_utterance_text)",
+               "Praxis; this is usually a whole text without turn markup: split it "
+               "into several utterances, one element per turn",
                s->c->opt.max_utterance_text);
 }
 

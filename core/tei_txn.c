@@ -26,6 +26,8 @@ void tei_take_snapshot(px_corpus *c, snapshot *sn)
     sn->strings = c->strings.count;
     sn->terms = c->terms.count;
     sn->uid_text = c->uid_text.n;
+    sn->name = c->name;
+    sn->title = c->title;
 }
 
 /* Undoes everything since the snapshot but the file record that was
@@ -73,6 +75,8 @@ void tei_rollback(px_corpus *c, const snapshot *sn)
     px_strtab_truncate(&c->terms, sn->terms);
     if (c->term_counts.n > sn->terms) c->term_counts.n = sn->terms;
     c->uid_text.n = sn->uid_text;
+    c->name = sn->name;
+    c->title = sn->title;
     /* the file's path must survive: the snapshot's string count is taken
      * after the path was interned */
     px_strtab_truncate(&c->strings, sn->strings);

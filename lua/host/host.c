@@ -20,6 +20,24 @@ int px_host_report_refusals(const px_corpus *c, int strict)
             fprintf(stderr, "praxis: nothing could be loaded\n");
         return PX_EXIT_DATA;
     }
+    /* files were read, yet every one that should give a document failed
+     * (an include root whose includes are all missing or refused): the
+     * errors say why, as check would (components alone are no failure) */
+    uint32_t errors = (uint32_t)c->refusals.n;
+    for (size_t i = 0; i < c->problems.n; i++) errors += c->problems.v[i].severity == PX_ERROR;
+    if (!c->documents.n && errors) {
+        for (size_t i = 0; i < c->problems.n; i++) {
+            const px_problem *p = &c->problems.v[i];
+            if (p->severity != PX_ERROR) continue;
+            char where[700];
+            px_pos_format(c, p->pos, where, sizeof where);
+            fprintf(stderr, "praxis: %s: error: %s [%s]\n", where, px_str_get(c, p->message),
+                    px_str_get(c, p->code));
+        }
+        fprintf(stderr, "praxis: no document could be loaded (%u error%s)\n", errors,
+                errors == 1 ? "" : "s");
+        return PX_EXIT_DATA;
+    }
     if (!c->files.n) {
         fprintf(stderr, "praxis: no TEI file (*.xml) found\n");
         return PX_EXIT_DATA;

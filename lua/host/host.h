@@ -16,8 +16,9 @@ enum {
 
 /* Prints one line per refused file on stderr:
  * "praxis: refused FILE:LINE:COL: message". Returns the exit code the
- * load deserves: 3 when nothing could be loaded (or anything was refused
- * under strict), else 0. */
+ * load deserves: 3 when nothing could be loaded, when no document was
+ * loaded and there were errors (those are printed too), or when anything
+ * was refused under strict; else 0 (components alone are a success). */
 int px_host_report_refusals(const px_corpus *c, int strict);
 
 /* A flag of a plain C command (info, check): sets *set to 1. A standalone

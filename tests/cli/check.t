@@ -14,9 +14,10 @@ corpora/samples/broken/bad-date.xml:1:235: warning: the date "sometime in spring
 corpora/samples/broken/bad-time.xml:2:54: warning: @absolute="noon-ish" is neither seconds, a clock time nor a date-time [bad-time]
 corpora/samples/broken/blank-who.xml:2:13: warning: an utterance has no @who (or a blank one); it is credited to the participant 'unknown' [blank-who]
 corpora/samples/broken/dangling-addressee.xml:2:13: warning: the addressee 'nobody' is no participant; it is left out [dangling-addressee]
-corpora/samples/broken/dangling-reply.xml:3:1: warning: @replyTo names 'p0', which is no utterance of the corpus [dangling-reply]
+corpora/samples/broken/dangling-reply.xml:3:1: warning: @replyTo names 'p0', which is no utterance of this document (a pointer never leaves its document) [dangling-reply]
 corpora/samples/broken/dangling-time.xml:3:7: error: @end names '#T9', which is no <when> of this document's timeline; the utterance stays untimed [dangling-time]
 corpora/samples/broken/empty-utterance.xml:3:1: warning: empty utterance (no words, no events) [empty-utterance]
+corpora/samples/broken/id-names-differ.xml:6:1: warning: the person 'm' is named 'Marie Stuart' here and 'Marie Curie' at corpora/samples/broken/id-names-differ.xml:3:1; one id is one participant across the corpus, so both are taken for 'Marie Curie' (give different people different ids) [id-names-differ]
 corpora/samples/broken/no-date.xml:1:1: warning: document 'no-date' has no date (settingDesc/setting/date, recordingStmt/recording/date or creation/date); analyses over time will not place it [no-date]
 corpora/samples/broken/not-tei.xml:1:1: error: not a TEI document: the root element is <html>; Praxis reads TEI (root TEI or teiCorpus, or a listPerson/listOrg component) [refused]
 corpora/samples/broken/not-well-formed.xml:2:46: error: not well-formed XML: the end tag </body> does not match the open element <u> (opened on line 2) (libxml2 error 76); check it with `xmllint --noout FILE` [refused]
@@ -24,7 +25,7 @@ corpora/samples/broken/repeated-id.xml:1:1: warning: 1 utterance repeats an xml:
 corpora/samples/broken/time-backwards.xml:4:1: warning: this utterance starts at 00:00:00.0, before the utterance before it in its segment (00:00:05.0); check the order or the timeline [time-backwards]
 corpora/samples/broken/undeclared-who.xml:2:13: warning: @who names 'zed', who is declared in no listPerson or particDesc; Praxis adds a participant 'zed' with no attributes (declare a <person xml:id="zed"> to give a name and attributes) [undeclared-who]
 corpora/samples/broken/unknown-element.xml:2:27: warning: <smiley> is not a TEI P5 element (2 times); its content is read as if the tags were not there [unknown-element]
-checked 18 files: 7 errors, 11 warnings
+checked 19 files: 7 errors, 12 warnings
 --- exit 3
 
 === check: one broken file alone exits 3 on its error
@@ -44,7 +45,7 @@ checked 2 files: 0 errors, 2 warnings
 === check: the CMC, ISO and ParlaMint samples
 $ praxis check corpora/samples/cmc.xml corpora/samples/iso.xml corpora/samples/parla
 --- stdout
-corpora/samples/cmc.xml:35:5: warning: @replyTo names 'p9', which is no utterance of the corpus [dangling-reply]
+corpora/samples/cmc.xml:35:5: warning: @replyTo names 'p9', which is no utterance of this document (a pointer never leaves its document) [dangling-reply]
 checked 7 files: 0 errors, 1 warning
 
 === check: an error inside an included file gives the include chain
@@ -78,10 +79,11 @@ include-depth       error    xi:include is nested more than 8 deep
 include-refused     error    an xi:include Praxis does not follow: @xpointer, parse="text", a URI or absolute path, no @href
 dangling-time       error    @start, @end or @synch names no <when> of the document's timeline
 undeclared-who      warning  @who names an id that no person or personGrp declares
+id-names-differ     warning  two documents declare one person id with different names; one id is one participant (plays excepted)
 blank-who           warning  an utterance has no @who, or a blank one; it is credited to 'unknown'
 repeated-id         warning  utterances of a document repeat an xml:id; they are named DOCID.uN
 empty-utterance     warning  an utterance holds no words and no events
-dangling-reply      warning  @replyTo names no utterance of the corpus
+dangling-reply      warning  @replyTo names no utterance of its own document
 dangling-addressee  warning  @toWhom (or an addressee) names no participant
 time-backwards      warning  an utterance starts before the utterance before it in its segment
 no-date             warning  a document has no date (setting, recording or creation date)

@@ -58,7 +58,7 @@ praxis: nothing could be loaded
 === hostile: a 200 MB text node inside a u is refused at the u, without reading it all
 $ sh tests/hostile/make.sh build/hostile >/dev/null && praxis info build/hostile/huge-text.xml
 --- stderr
-praxis: refused build/hostile/huge-text.xml:3:1: the text of one utterance is longer than 4194304 bytes, the limit of Praxis; split the utterance or raise the limit (max_utterance_text)
+praxis: refused build/hostile/huge-text.xml:3:1: the text of one utterance is longer than 4194304 bytes, the limit of Praxis; this is usually a whole text without turn markup: split it into several utterances, one element per turn
 praxis: nothing could be loaded
 --- exit 3
 

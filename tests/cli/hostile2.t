@@ -226,7 +226,7 @@ build/hostile2/xi/ok/root.xml:3:1 > build/hostile2/xi/ok/sitting.xml:1:137: warn
 checked 2 files: 0 errors, 2 warnings
 --- stderr
 
-=== hostile2: the escaping includes load nothing, and `info` counts the error; exit 0
+=== hostile2: the escaping includes load nothing, and `info` counts the error; no document: exit 3
 $ sh tests/hostile/make2.sh build/hostile2 >/dev/null && praxis info --json build/hostile2/xi/dotdot/root.xml
 --- skip-unless sh tests/hostile/make2.sh build/hostile2 >/dev/null && "$PRAXIS" info --json build/hostile2/xi/ok/root.xml 2>/dev/null | grep -q '"utterances":1,'
 --- stdout-contains
@@ -234,7 +234,10 @@ $ sh tests/hostile/make2.sh build/hostile2 >/dev/null && praxis info --json buil
 "documents":0,
 "utterances":0,
 "errors":1}
---- stderr
+--- stderr-contains
+lies outside the corpus folder
+praxis: no document could be loaded (1 error)
+--- exit 3
 
 === hostile2: nothing of /etc/passwd reaches the output through any include
 $ sh tests/hostile/make2.sh build/hostile2 >/dev/null && for r in dotdot symlink absolute; do "$PRAXIS" check build/hostile2/xi/$r/root.xml; "$PRAXIS" info --json build/hostile2/xi/$r/root.xml; done 2>&1 | grep -c 'root:x:'

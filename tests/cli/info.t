@@ -55,24 +55,24 @@ $ praxis info corpora/samples
 --- stdout
 corpus                 samples
 title                  Parliament of Nowhere, a ParlaMint-shaped sample
-files                  27 (7 components, 2 refused), 21,980 bytes
-documents              18
-participants           24
-speaking participants  21
-utterances             50
-tokens                 160 (116 distinct word forms)
-segments               22
+files                  28 (8 components, 2 refused), 23,016 bytes
+documents              20
+participants           25
+speaking participants  22
+utterances             52
+tokens                 162 (116 distinct word forms)
+segments               24
 events                 16
-dates                  1909 to 2024-01-01
+dates                  1909 to 2024-01-02
 timed                  19 utterances, 00:01:46 of talk
-kinds                  spoken 13, drama 1, cmc 2, debate 2
-warnings               13, 5 errors (praxis check lists them)
+kinds                  spoken 15, drama 1, cmc 2, debate 2
+warnings               14, 5 errors (praxis check lists them)
 
 
 === info: the samples folder as JSON
 $ praxis info --json corpora/samples
 --- stdout
-{"corpus":"samples","files":27,"refused":2,"components":7,"bytes":21980,"documents":18,"participants":24,"speaking_participants":21,"utterances":50,"tokens":160,"types":116,"segments":22,"events":16,"timed_utterances":19,"timed_seconds":106.000,"dates":{"first":"1909","last":"2024-01-01"},"kinds":{"spoken":13,"drama":1,"cmc":2,"debate":2},"warnings":13,"errors":5}
+{"corpus":"samples","files":28,"refused":2,"components":8,"bytes":23016,"documents":20,"participants":25,"speaking_participants":22,"utterances":52,"tokens":162,"types":116,"segments":24,"events":16,"timed_utterances":19,"timed_seconds":106.000,"dates":{"first":"1909","last":"2024-01-02"},"kinds":{"spoken":15,"drama":1,"cmc":2,"debate":2},"warnings":14,"errors":5}
 
 
 === info: two files named on the command line load like their folder

@@ -80,6 +80,12 @@ X_DECL="//$PERS[ancestor::$(el particDesc) or ancestor::$(el listPerson)[not(anc
 # speaker references of the utterances.
 X_DECL_IDS="($X_DECL)/@xml:id | ($X_DECL)[not(@xml:id)]/descendant::$(el alt)[@type][1]/@type"
 X_WHO="($X_UTT)/@who"
+# TEI-CORPO's tiers (docs/DESIGN.md: annotation layers belong to their speaker):
+# each note of notesStmt/note[@type="TEMPLATE_DESC"] is a tier with a code
+# and a parent; a tier whose parent is another declared tier is a layer of
+# the top tier above it. Persons declared for layers are no participants,
+# and a @who naming a layer names its top tier.
+X_TIERS="//$(el note)[@type='TEMPLATE_DESC']/$(el note)"
 
 XI=()   # set to (--xinclude) while a root is dumped
 xcount() {   # xcount XPATH FILE -> the number
@@ -104,6 +110,7 @@ trap 'rm -rf "$WORK"' EXIT
 #   counts: "documents utterances blank_who declared"
 #   decl:   xml:id="..." of declared person/personGrp
 #   who:    who="..." of utterances
+#   tiers:  the serialised tier notes of TEMPLATE_DESC
 # Sets DUMP to the folder's path (no subshell, so the cache survives).
 NDUMP=0
 DUMP=
@@ -131,6 +138,7 @@ dump() {
         "$(xcount "$X_DECL" "$f")" > "$d/counts" || return 1
     xlist "$X_DECL_IDS" "$f" > "$d/decl" || return 1
     xlist "$X_WHO" "$f" > "$d/who" || return 1
+    xlist "$X_TIERS" "$f" > "$d/tiers" || return 1
     DUMPED[$f]=$d
     DUMP=$d
 }
@@ -154,6 +162,26 @@ def ref(token):
         return token.rsplit('#', 1)[-1]
     return token.rsplit(':', 1)[-1]
 
+TIER_FIELD = re.compile(r'<note type="(code|parent)">([^<]*)</note>')
+
+def tier_roots(path):
+    # code -> its top tier, for the tiers of one file: each tier note
+    # starts with a bare <note> and holds a code and a parent note.
+    with open(path, encoding='utf-8', errors='surrogateescape') as f:
+        chunks = f.read().split('<note>')
+    parent = {}
+    for chunk in chunks:
+        fields = {k: html.unescape(v).strip() for k, v in TIER_FIELD.findall(chunk)}
+        if fields.get('code'):
+            parent[fields['code']] = fields.get('parent', '-')
+    def root(code):
+        seen = set()
+        while code in parent and parent[code] in parent and code not in seen:
+            seen.add(code)
+            code = parent[code]
+        return code
+    return root
+
 documents = utterances = blank = undeclared_persons = 0
 declared = set()
 speakers = set()
@@ -163,13 +191,18 @@ for d in sys.argv[1:]:
     documents += n_docs
     utterances += n_utt
     blank += n_blank
+    root = tier_roots(d + '/tiers')
     ids = [v.strip() for v in values(d + '/decl')]
+    # persons declared for a layer tier are not counted (nor as unnamed)
+    layers = len([i for i in ids if i and root(i) != i])
+    n_decl -= layers
+    ids = [i for i in ids if not i or root(i) == i]
     # xml:id or the alt code: one id per declared element at most
     declared.update(i for i in ids if i)
     # person/personGrp without an xml:id: each is a participant of its own.
     undeclared_persons += n_decl - len([i for i in ids if i])
     for who in values(d + '/who'):
-        speakers.update(ref(t) for t in who.split() if ref(t))
+        speakers.update(root(ref(t)) for t in who.split() if ref(t))
 
 unknown = 1 if blank else 0
 participants = len(declared) + undeclared_persons + len(speakers - declared) + unknown
@@ -184,16 +217,19 @@ PYEOF
 TARGETS=()          # path as given to praxis
 declare -A MEMBERS  # target -> newline-separated list of its xml files
 
+# xi:include in either of XInclude's namespace names (as the importer reads)
+X_XI='//*[local-name()="include" and (namespace-uri()="http://www.w3.org/2001/XInclude" or namespace-uri()="http://www.w3.org/2003/XInclude")]'
+
 is_root() {  # a teiCorpus that uses xi:include
     [ "$(xmllint --nonet --xpath 'local-name(/*)' "$1" 2>/dev/null)" = teiCorpus ] &&
-        [ "$(xmllint --nonet --xpath 'count(//*[local-name()="include" and namespace-uri()="http://www.w3.org/2001/XInclude"])' "$1" 2>/dev/null)" != 0 ]
+        [ "$(xmllint --nonet --xpath "count($X_XI)" "$1" 2>/dev/null)" != 0 ]
 }
 
 # included FILE -> the files a root includes (href resolved against it)
 included() {
     local dir href
     dir=$(dirname "$1")
-    xmllint --nonet --xpath '//*[local-name()="include" and namespace-uri()="http://www.w3.org/2001/XInclude"]/@href' "$1" 2>/dev/null |
+    xmllint --nonet --xpath "$X_XI/@href" "$1" 2>/dev/null |
         "$PY" -c '
 import html, os, re, sys
 d = sys.argv[1]

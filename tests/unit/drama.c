@@ -131,6 +131,87 @@ static void test_dracor_date(void)
 #undef EV
 }
 
+/* Two plays of one folder that both have a Marie, and a messenger each
+ * that neither declares: in drama ids are per play, so these are four
+ * people, not two. The chorus is declared by a corpus-level listPerson:
+ * one person in both plays. Two spoken documents that declare one id keep
+ * one participant (one id, one participant), and check warns when their
+ * names differ. */
+static void test_ids_per_play(void)
+{
+#define PLAY(name) "<TEI " TEI_NS_ATTR "><teiHeader><profileDesc><particDesc><listPerson>" \
+        "<person xml:id=\"marie\"><persName>" name "</persName></person>" \
+        "</listPerson></particDesc></profileDesc></teiHeader><text><body>" \
+        SP("#marie") SP("#bote") SP("#chorus") SP("#marie") "</body></text></TEI>"
+    const char *n[] = {"plays/curie.xml", "plays/stuart.xml", "plays/cast.xml"};
+    const char *x[] = {PLAY("Marie Curie"), PLAY("Marie Stuart"),
+                       "<listPerson " TEI_NS_ATTR "><person xml:id=\"chorus\">"
+                       "<persName>Chorus</persName></person></listPerson>"};
+#undef PLAY
+    px_corpus *c = unit_load_n(n, x, 3, NULL);
+    unit_show_refusals(c);
+    CHECK_EQ_INT(c->documents.n, 2);
+    CHECK_EQ_INT(c->documents.v[0].kind, PX_KIND_DRAMA);
+    CHECK_EQ_INT(c->participants.n, 5);   /* 2 maries + 2 messengers + 1 chorus */
+    uint32_t m0 = px_participant_find(c, "marie", 0), m1 = px_participant_find(c, "marie", 1);
+    CHECK(m0 != PX_NONE && m1 != PX_NONE && m0 != m1);
+    if (m0 != PX_NONE && m1 != PX_NONE) {
+        CHECK_EQ_STR(px_str_get(c, c->participants.v[m0].name), "Marie Curie");
+        CHECK_EQ_STR(px_str_get(c, c->participants.v[m1].name), "Marie Stuart");
+        CHECK_EQ_INT(unit_part_utts(c, m0), 2);
+        CHECK_EQ_INT(unit_part_utts(c, m1), 2);
+        CHECK_EQ_INT(c->participants.v[m0].document, 0);
+    }
+    uint32_t b0 = px_participant_find(c, "bote", 0), b1 = px_participant_find(c, "bote", 1);
+    CHECK(b0 != PX_NONE && b1 != PX_NONE && b0 != b1);
+    /* an id two plays use names no one person corpus-wide */
+    CHECK_EQ_INT(unit_part(c, "marie"), PX_NONE);
+    uint32_t ch = unit_part(c, "chorus");
+    CHECK(ch != PX_NONE);
+    CHECK_EQ_INT(unit_part_utts(c, ch), 2);
+    CHECK_EQ_INT(px_participant_find(c, "chorus", 1), ch);
+    CHECK_EQ_INT(unit_problems(c, "undeclared-who"), 2);
+    CHECK_EQ_INT(unit_problems(c, "id-names-differ"), 0);
+    px_corpus_unref(c);
+
+    /* one play alone: its people are found by id */
+    c = unit_load(n[0], x[0]);
+    CHECK(unit_part(c, "marie") != PX_NONE);
+    CHECK(unit_part(c, "bote") != PX_NONE);
+    px_corpus_unref(c);
+
+    /* spoken documents: one id is one participant; the names differ */
+#define TALK(name) "<TEI " TEI_NS_ATTR "><teiHeader><profileDesc><particDesc><listPerson>" \
+        "<person xml:id=\"marie\"><persName>" name "</persName></person>" \
+        "</listPerson></particDesc></profileDesc></teiHeader><text><body>" \
+        "<u who=\"#marie\">hello</u></body></text></TEI>"
+    const char *n2[] = {"talk/a.xml", "talk/b.xml", "talk/c.xml"};
+    const char *x2[] = {TALK("Marie Curie"), TALK("Marie Stuart"), TALK("Marie Curie")};
+#undef TALK
+    c = unit_load_n(n2, x2, 3, NULL);
+    CHECK_EQ_INT(c->participants.n, 1);
+    uint32_t m = unit_part(c, "marie");
+    CHECK(m != PX_NONE);
+    if (m != PX_NONE) {
+        CHECK_EQ_STR(px_str_get(c, c->participants.v[m].name), "Marie Curie");   /* the first */
+        CHECK_EQ_INT(unit_part_utts(c, m), 3);
+        CHECK_EQ_INT(c->participants.v[m].document, PX_NONE);
+    }
+    CHECK_EQ_INT(unit_problems(c, "id-names-differ"), 1);   /* b.xml; c.xml agrees */
+    for (size_t i = 0; i < c->problems.n; i++) {
+        const px_problem *p = &c->problems.v[i];
+        if (strcmp(px_str_get(c, p->code), "id-names-differ")) continue;
+        char where[200];
+        px_pos_format(c, p->pos, where, sizeof where);
+        /* <TEI xmlns="..."> 41 + teiHeader 11 + profileDesc 13 + particDesc 12
+         * + listPerson 12 = 89 characters before <person */
+        CHECK_EQ_STR(where, "talk/b.xml:1:90");
+        CHECK(strstr(px_str_get(c, p->message), "Marie Stuart") != NULL);
+        CHECK(strstr(px_str_get(c, p->message), "talk/a.xml:1:90") != NULL);
+    }
+    px_corpus_unref(c);
+}
+
 int main(void)
 {
     test_no_div();
@@ -138,5 +219,6 @@ int main(void)
     test_div1_only();
     test_plain_divs();
     test_dracor_date();
+    test_ids_per_play();
     return unit_summary();
 }

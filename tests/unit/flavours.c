@@ -106,6 +106,41 @@ static void test_cmc_posts(void)
     px_corpus_unref(c);
 }
 
+/* A @replyTo is a pointer inside its own document: another thread's post
+ * of the same id is never its target. */
+static void test_replies_stay_in_their_document(void)
+{
+#define THREAD(posts) TEI_OPEN DATED "<particDesc><listPerson><person xml:id=\"u7\"/>" \
+        "</listPerson></particDesc></profileDesc></teiHeader><text><body>" \
+        "<div type=\"thread\">\n" posts "</div></body></text></TEI>"
+#define POST(id, reply) "<post xml:id=\"" id "\" who=\"#u7\"" reply "><p>x</p></post>\n"
+    const char *n[] = {"a.xml", "b.xml"};
+    const char *x[] = {
+        THREAD(POST("p1", "") POST("p2", " replyTo=\"#p1\"")),
+        THREAD(POST("p2", "") POST("p3", " replyTo=\"#p2\"") POST("p4", " replyTo=\"#p1\"")),
+    };
+#undef POST
+#undef THREAD
+    px_corpus *c = unit_load_n(n, x, 2, NULL);
+    unit_show_refusals(c);
+    CHECK_EQ_INT(c->utterances.n, 5);
+    CHECK_EQ_INT(c->utterances.v[1].reply_to, 0);
+    /* b.xml's own p2, not a.xml's (the first p2 of the corpus) */
+    CHECK_EQ_INT(c->utterances.v[3].reply_to, 2);
+    /* p1 is no post of b.xml: no reply, a warning that names it */
+    CHECK_EQ_INT(c->utterances.v[4].reply_to, PX_NONE);
+    CHECK_EQ_INT(unit_problems(c, "dangling-reply"), 1);
+    for (size_t i = 0; i < c->problems.n; i++) {
+        const px_problem *p = &c->problems.v[i];
+        if (strcmp(S(c, p->code), "dangling-reply")) continue;
+        char where[200];
+        px_pos_format(c, p->pos, where, sizeof where);
+        CHECK_EQ_STR(where, "b.xml:4:1");
+        CHECK(strstr(S(c, p->message), "'p1'") != NULL);
+    }
+    px_corpus_unref(c);
+}
+
 static void test_iso_blocks(void)
 {
     px_corpus *c = unit_load("iso.xml",
@@ -253,6 +288,23 @@ static void test_parlamint_includes(void)
     CHECK_EQ_INT(c->documents.n, 2);
     CHECK_EQ_INT(c->utterances.n, 3);
     CHECK_EQ_STR(S(c, c->files.v[0].path), "pm/ParlaMint-XX.xml");
+    px_corpus_unref(c);
+
+    /* the same with XInclude's 2003 namespace, which the parser reads too:
+     * the pre-scan knows it as well (else the root came last and its
+     * includes were loops: files read twice) */
+    static char root2003[1024];
+    snprintf(root2003, sizeof root2003, "%s", parla_xmls[0]);
+    char *year = strstr(root2003, "2001/XInclude");
+    if (year) memcpy(year, "2003", 4);
+    CHECK(year != NULL);
+    xmls3[4] = root2003;
+    c = load_set(names3, xmls3, 5, PX_NONE);
+    CHECK_EQ_INT(c->files.n, 5);
+    CHECK_EQ_INT(c->documents.n, 2);
+    CHECK_EQ_INT(c->utterances.n, 3);
+    CHECK_EQ_STR(S(c, c->files.v[0].path), "pm/ParlaMint-XX.xml");
+    CHECK_EQ_INT(unit_problems(c, "include-loop"), 0);
     px_corpus_unref(c);
 }
 
@@ -470,6 +522,7 @@ static void test_progress_with_includes(void)
 int main(void)
 {
     test_cmc_posts();
+    test_replies_stay_in_their_document();
     test_iso_blocks();
     test_parlamint_includes();
     test_include_refusals();

@@ -138,11 +138,64 @@ static void test_counts_taken_back(void)
     px_corpus_unref(b);
 }
 
+/* A teiCorpus that names the corpus and gives it a title, then breaks:
+ * neither its name nor its title survives (their strings are forgotten,
+ * and the ids would otherwise name whatever is interned next). */
+static void test_corpus_header_taken_back(void)
+{
+    static const char named[] =
+        "<teiCorpus " TEI_NS_ATTR " xml:id=\"Stale\"><teiHeader><fileDesc><titleStmt>"
+        "<title>Stale title</title></titleStmt></fileDesc></teiHeader>\n"
+        "<TEI><text><body><u who=\"#ann\">broken</w></body></text></TEI></teiCorpus>\n";
+    const char *n[] = {"named.xml", "good.xml"}, *x[] = {named, good};
+    px_corpus *c = unit_load_n(n, x, 2, NULL);
+    CHECK_EQ_INT(c->refusals.n, 1);
+    CHECK_EQ_INT(c->title, 0);
+    CHECK_EQ_STR(px_str_get(c, c->name), "corpus");
+    CHECK_EQ_INT(px_strtab_find(&c->strings, "Stale title", 11), PX_NONE);
+    px_corpus_unref(c);
+}
+
+/* The limits' refusals say what the user can do: no option of px_options
+ * is settable from the command line or Lua, so no hint may name one. */
+static void test_limit_hints(void)
+{
+    px_options o;
+    px_options_init(&o);
+    o.max_utterance_text = 16;
+    const char *n[] = {"long.xml"};
+    const char *x[] = {"<TEI " TEI_NS_ATTR "><text><body>\n"
+                       "<u who=\"#a\">one two three four five six seven</u></body></text></TEI>"};
+    px_corpus *c = unit_load_n(n, x, 1, &o);
+    CHECK_EQ_INT(c->refusals.n, 1);
+    if (c->refusals.n) {
+        const char *m = c->refusals.v[0].error.msg;
+        CHECK(strstr(m, "longer than 16 bytes") != NULL);
+        CHECK(strstr(m, "split it into several utterances") != NULL);
+        CHECK(strstr(m, "max_") == NULL);
+    }
+    px_corpus_unref(c);
+    px_options_init(&o);
+    o.max_text_node = 16;
+    x[0] = "<TEI " TEI_NS_ATTR "><text><body>\n"
+           "<p>one two three four five six seven</p></body></text></TEI>";
+    c = unit_load_n(n, x, 1, &o);
+    CHECK_EQ_INT(c->refusals.n, 1);
+    if (c->refusals.n) {
+        const char *m = c->refusals.v[0].error.msg;
+        CHECK(strstr(m, "longer than 16 bytes") != NULL);
+        CHECK(strstr(m, "max_") == NULL);
+    }
+    px_corpus_unref(c);
+}
+
 int main(void)
 {
     test_bad_then_good();
     test_good_then_bad();
     test_only_bad();
     test_counts_taken_back();
+    test_corpus_header_taken_back();
+    test_limit_hints();
     return unit_summary();
 }
