@@ -11,7 +11,7 @@
  *   tei_txn.c       transactions: snapshot, rollback, refusals, file records
  *   tei_text.c      text capture, word tables, tokens
  *   tei_time.c      timelines, when, pointers to them
- *   tei_people.c    person, personGrp, org and what they hold
+ *   tei_people.c    person, personGrp, org and what they hold; speaker tiers
  *   tei_docs.c      documents: header metadata, divisions, segments, the
  *                   end of a document
  *   tei_units.c     units (u, sp, post, annotationBlock), events, spans
