@@ -326,8 +326,9 @@ typedef struct px_corpus {
     uint32_t unknown;                      /* the `unknown` participant or PX_NONE */
     int finished;
     uint64_t bytes_total, bytes_done;      /* progress accounting */
-    void *import_cache;                    /* what the importer keeps between files
-                                            * (px_tei_cache_free), freed at finish */
+    void *import_cache;                    /* what the importer keeps between files,
+                                            * freed at finish with: */
+    void (*import_cache_free)(void *cache);
 } px_corpus;
 
 /* The hash (px_hash_bytes) stored before the utterance id at offset off

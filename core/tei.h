@@ -1,4 +1,4 @@
-/* tei.h - the importer's entry and its file-source interface (internal). */
+/* tei.h - the importer's entry, and what it asks of the loader (internal). */
 #ifndef PX_TEI_H
 #define PX_TEI_H
 
@@ -16,34 +16,45 @@ typedef struct px_tei_source {
     uint64_t size;
 } px_tei_source;
 
-/* How the importer opens the files that xi:include names. href is a
+/* An xi:include the importer met, reported to the loader. href is a
  * relative path (the importer has refused URIs, absolute paths, xpointer
  * and parse="text", applied xml:base and decoded %XX), to be resolved
  * against the folder of `from`, the including file's path as the corpus
- * names it. On success open fills *src (closed with close) and writes the
- * included file's path, as the corpus will name it, into path[0..n).
- * Failures: PX_ENOTFOUND (no such file: an xi:fallback applies), PX_EIO
- * (cannot be read: a fallback applies too), PX_EDATA (refused: it lies
- * outside the corpus folder or is no regular file), with err->msg saying
- * why. */
-typedef struct px_tei_fs {
+ * names it; at is where the include stands. `reader` is the importer that
+ * met it, to read the file with (px_tei_read_include). */
+typedef struct px_tei_include {
+    const char *from;
+    const char *href;
+    px_pos at;
+    void *reader;
+    const char *code;   /* set by the loader with PX_EDATA: the problem's code */
+} px_tei_include;
+
+/* The loader's side of includes. include resolves inc->href, opens the
+ * file and, unless it is not to be read, reads it where the include stands
+ * with px_tei_read_include. Returns PX_OK (read, or not read because it is
+ * in the corpus already), PX_ENOTFOUND (no such file: an xi:fallback
+ * applies), PX_EIO (cannot be read: a fallback applies too), PX_EDATA
+ * (refused: outside the corpus folder, no regular file, a loop, nested too
+ * deep; inc->code names it: "include-escape", "include-loop",
+ * "include-depth"), PX_ENOMEM; err->msg says why. */
+typedef struct px_tei_loader {
     void *ud;
-    px_status (*open)(void *ud, const char *from, const char *href,
-                      px_tei_source *src, char *path, size_t n, px_error *err);
-    void (*close)(void *ud, px_tei_source *src);
-    int counted;   /* 1: the files it opens are in c->bytes_total already (a
-                    * folder's files); 0: each included file read adds its
-                    * size there, so that progress stays within the total */
-} px_tei_fs;
+    px_status (*include)(void *ud, px_tei_include *inc, px_error *err);
+} px_tei_loader;
 
 /* Imports one file as one transaction: on refusal the corpus is left as it
  * was, the file is recorded as refused with the reason (c->refusals), and
  * PX_OK is returned. Returns an error only for PX_ENOMEM and PX_EINTR.
- * Includes are opened through fs (NULL: every xi:include is an error).
+ * Includes are reported to ld (NULL: every xi:include is an error).
  * An included file is a transaction of its own inside its includer's: a
  * refused include is recorded as refused and its includer goes on. */
 px_status px_tei_import(px_corpus *c, const px_tei_source *src, const char *path,
-                        const px_tei_fs *fs, px_error *err);
+                        const px_tei_loader *ld, px_error *err);
+
+/* Reads an included file where its include stands, as a transaction of
+ * its own inside its includer's (called by the loader's include). */
+void px_tei_read_include(px_tei_include *inc, const px_tei_source *src, const char *path);
 
 /* Frees what the importer keeps in c->import_cache between files (the
  * word table, scratch memory); NULL is allowed. */
@@ -56,7 +67,8 @@ int px_tei_is_include_root(const px_tei_source *src);
 /* Lexically joins the folder of `from` and the relative path `rel` into
  * out ("a/b.xml" + "../c.xml" -> "c.xml", "x.xml" + "../c.xml" ->
  * "../c.xml"), dropping "." and resolving "..". Returns 0, or -1 when out
- * is too small. */
+ * is too small. (core/path.c: the importer joins xml:base and href with
+ * it, the loader a path and an href.) */
 int px_path_join(const char *from, const char *rel, char *out, size_t n);
 
 /* Whether name is the name of a TEI P5 element (core/tei_names.c), and
@@ -67,17 +79,5 @@ size_t px_tei_element_count(void);
  * though they are no TEI P5 elements). */
 int px_tei_reads_element(const char *name);
 const char *px_tei_element_name(size_t i);
-
-/* An in-memory file table that includes resolve against (tests, the
- * fuzzer). The table keeps the names (copied) and points at the data
- * (which must outlive every load through it). */
-#define PX_TEI_MEMFS 1
-typedef struct px_tei_memfs px_tei_memfs;
-px_tei_memfs *px_tei_memfs_new(void);
-px_status px_tei_memfs_add(px_tei_memfs *fs, const char *name, const char *data, size_t len);
-/* Loads the file `root` of the table and what it includes (includes may
- * not climb above the folder of root). */
-px_status px_tei_memfs_load(px_corpus *c, px_tei_memfs *fs, const char *root, px_error *err);
-void px_tei_memfs_free(px_tei_memfs *fs);
 
 #endif

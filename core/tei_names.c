@@ -7,8 +7,11 @@
  * tagdocs, textcrit, textstructure, transcr, verse) and sorted in byte
  * order (C locale) for bsearch. Pre-standard names such as ISO drafts'
  * annotatedU or the CMC-SIG's posting are not TEI P5 and are reported.
+ *
+ * Also the names the importer gives a meaning, each with its element
+ * (enum elem, tei_int.h), looked up once per name and parser.
  */
-#include "tei.h"
+#include "tei_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +112,8 @@ static const char *const tei_p5_elements[] = {
     "witness", "writing", "xenoData", "xr", "zone",
 };
 
+/* A name against an entry that begins with a name (a string, or a struct
+ * whose first member is one). */
 static int cmp_elem(const void *a, const void *b)
 {
     return strcmp((const char *)a, *(const char *const *)b);
@@ -129,3 +134,39 @@ const char *px_tei_element_name(size_t i)
 {
     return i < px_tei_element_count() ? tei_p5_elements[i] : NULL;
 }
+
+/* The elements the importer reads, by name (byte order, for bsearch). */
+static const struct { const char *name; enum elem e; } elem_names[] = {
+    {"TEI", E_TEI}, {"ab", E_AB}, {"addressee", E_ADDRESSEE},
+    {"affiliation", E_AFFILIATION}, {"age", E_AGE}, {"alt", E_ALT},
+    {"anchor", E_ANCHOR}, {"annotatedU", E_ABLOCK},
+    {"annotationBlock", E_ABLOCK}, {"annotationGrp", E_ABLOCK}, {"back", E_BACK},
+    {"birth", E_BIRTH}, {"body", E_BODY}, {"castList", E_CASTLIST},
+    {"creation", E_CREATION}, {"date", E_DATE}, {"desc", E_DESC}, {"div", E_DIV},
+    {"div1", E_DIV1}, {"div2", E_DIV2}, {"div3", E_DIV3}, {"div4", E_DIV4},
+    {"div5", E_DIV5}, {"div6", E_DIV6}, {"div7", E_DIV7}, {"event", E_EVENT},
+    {"fileDesc", E_FILEDESC}, {"front", E_FRONT}, {"fs", E_FS}, {"gap", E_GAP},
+    {"group", E_GROUP}, {"head", E_HEAD}, {"incident", E_INCIDENT},
+    {"interp", E_INTERP}, {"interpGrp", E_INTERPGRP}, {"kinesic", E_KINESIC},
+    {"l", E_L}, {"lb", E_LB}, {"lg", E_LG}, {"listEvent", E_LISTEVENT},
+    {"listOrg", E_LISTORG}, {"listPerson", E_LISTPERSON}, {"name", E_NAME},
+    {"note", E_NOTE}, {"org", E_ORG}, {"orgName", E_ORGNAME}, {"p", E_P},
+    {"pause", E_PAUSE}, {"persName", E_PERSNAME}, {"person", E_PERSON},
+    {"personGrp", E_PERSONGRP}, {"post", E_POST}, {"posting", E_POSTING},
+    {"recording", E_RECORDING}, {"s", E_S}, {"seg", E_SEG},
+    {"setting", E_SETTING}, {"sex", E_SEX}, {"shift", E_SHIFT}, {"sp", E_SP},
+    {"span", E_SPAN}, {"spanGrp", E_SPANGRP}, {"speaker", E_SPEAKER},
+    {"stage", E_STAGE}, {"standOff", E_STANDOFF}, {"teiCorpus", E_TEICORPUS},
+    {"teiHeader", E_TEIHEADER}, {"text", E_TEXT}, {"timeline", E_TIMELINE},
+    {"title", E_TITLE}, {"titleStmt", E_TITLESTMT}, {"u", E_U}, {"vocal", E_VOCAL},
+    {"w", E_W}, {"when", E_WHEN},
+};
+
+enum elem tei_lookup_elem(const char *name)
+{
+    size_t n = sizeof elem_names / sizeof elem_names[0];
+    const void *r = bsearch(name, elem_names, n, sizeof elem_names[0], cmp_elem);
+    return r ? ((const __typeof__(elem_names[0]) *)r)->e : E_OTHER;
+}
+
+int px_tei_reads_element(const char *name) { return tei_lookup_elem(name) != E_OTHER; }

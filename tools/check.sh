@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the test suites and closes with one line: N passed, N failed, N skipped.
-# Usage: tools/check.sh [suite...]   suites: unit cli corpora lua repl asan valgrind
+# Usage: tools/check.sh [suite...]   suites: unit layout portable cli corpora lua repl asan valgrind
 # Each suite's runner ends with its own "N passed, N failed, N skipped" line;
 # this script adds them up.
 PYTHON=${PYTHON:-/usr/bin/python3}
@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 OUT=build/results
 mkdir -p "$OUT"
-suites=${*:-"unit portable lua cli repl corpora asan valgrind"}
+suites=${*:-"unit layout portable lua cli repl corpora asan valgrind"}
 total_p=0; total_f=0; total_s=0; failed_suites=""
 
 run_suite() {
@@ -51,6 +51,7 @@ unit_runner() {
 for suite in $suites; do
     case $suite in
     unit) run_suite unit unit_runner build/unit ;;
+    layout) run_suite layout sh tools/callgraph.sh build/core ;;
     lua) rm -rf "$OUT/lua-out"; run_suite lua ./praxis run --trust --out "$OUT/lua-out" tests/lua/run.lua ;;
     cli) run_suite cli "$PYTHON" tools/clitest.py --praxis ./praxis tests/cli/*.t ;;
     corpora) run_suite corpora bash tests/corpora/real_counts.sh ./praxis ;;

@@ -5,7 +5,7 @@
  * sub/c.xml, so that an xi:include in one of them can name another
  * (href="a.xml", "sub/c.xml", "../root.xml", a loop, a missing file). When
  * the core offers an in-memory file table for includes (PX_TEI_MEMFS in
- * core/tei.h), the files are registered there and loaded through it, root
+ * core/source.h), the files are registered there and loaded through it, root
  * first; without it every file is loaded on its own with
  * px_corpus_add_memory.
  * Then the corpus is finished, summarised (both formats, written to
@@ -15,7 +15,7 @@
  * reachable with small inputs: bit 0 per-document identity, bit 1 small
  * limits (depth 64, 8 KiB per utterance, 16 KiB per text node, 300 names).
  */
-#include "tei.h"
+#include "source.h"
 
 #include <stdint.h>
 #include <stdio.h>
