@@ -51,7 +51,7 @@ unit_runner() {
 for suite in $suites; do
     case $suite in
     unit) run_suite unit unit_runner build/unit ;;
-    layout) run_suite layout sh tools/callgraph.sh build/core ;;
+    layout) run_suite layout sh tools/layout.sh ;;
     lua) rm -rf "$OUT/lua-out"; run_suite lua ./praxis run --trust --out "$OUT/lua-out" tests/lua/run.lua ;;
     cli) run_suite cli "$PYTHON" tools/clitest.py --praxis ./praxis tests/cli/*.t ;;
     corpora) run_suite corpora bash tests/corpora/real_counts.sh ./praxis ;;

@@ -59,7 +59,7 @@ done
 
 # the file-level call graph of core/ has no cycle (tools/callgraph.sh)
 if [ -x tools/callgraph.sh ] || [ -f tools/callgraph.sh ]; then
-    if out=$(sh tools/callgraph.sh 2>&1); then pass; else fail "core call graph: $out"; fi
+    if out=$(sh tools/callgraph.sh build/core 2>&1); then pass; else fail "core call graph: $out"; fi
 fi
 
 echo "$p passed, $f failed, 0 skipped"
