@@ -25,7 +25,10 @@ WARN     := -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua/bind -Ilua/host $(CFLAGS)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua/bind $(CFLAGS)
+# only the host sees its own headers: a binding file that includes one of
+# them does not compile (lua/bind knows nothing of lua/host)
+HOST_INC  := -Ilua/host
 
 CORE_SRC := $(wildcard core/*.c)
 BIND_SRC := $(wildcard lua/bind/*.c)
@@ -60,6 +63,10 @@ deps:
 $(BUILD)/%.o: %.c $(HEADERS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/lua/host/%.o: lua/host/%.c $(HEADERS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(HOST_INC) -c $< -o $@
 
 $(BUILD)/libpraxis.a: $(CORE_OBJ)
 	ar rcs $@ $^

@@ -1,6 +1,5 @@
 /* l_corpus.c - the corpus userdata and praxis.open. */
 #include "luax.h"
-#include "host.h"
 
 #include <math.h>
 #include <string.h>
@@ -237,11 +236,12 @@ static int l_open(lua_State *L)
     }
     px_options opt;
     px_l_options(L, 2, &opt);
-    px_host_progress_setup(&opt);
+    const px_l_hooks *hooks = px_l_gethooks(L);
+    hooks->progress_setup(&opt);
     px_error err;
     px_error_clear(&err);
     px_corpus *c = px_corpus_open(paths, n, &opt, &err);
-    px_host_progress_done();
+    hooks->progress_done();
     if (!c) return px_l_error(L, &err);
     if (c->refusals.n) {
         int loaded = 0;

@@ -3,7 +3,6 @@
  * s:graphs_by(by, rule, opts) and praxis.graph.persistence(graphs). */
 #include "luax.h"
 #include "px_graph.h"
-#include "run.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -36,7 +35,7 @@ static uint64_t opt_seed(lua_State *L, int opts)
         }
         lua_pop(L, 1);
     }
-    return px_host_seed();   /* the run's --seed (lua/host/run.c), 1 by default */
+    return px_l_gethooks(L)->seed();   /* the run's --seed, 1 by default */
 }
 
 static const char *opt_string(lua_State *L, int opts, const char *key, const char *def)

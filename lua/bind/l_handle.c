@@ -147,6 +147,29 @@ void px_l_pushkvs(lua_State *L, px_corpus *c, uint32_t first, uint32_t n)
     }
 }
 
+/* ---- the host's hooks ---- */
+
+static const char hooks_key = 0;   /* its address keys the registry */
+
+static void no_progress(px_options *opt) { (void)opt; }
+static void no_progress_done(void) {}
+static uint64_t default_seed(void) { return 1; }
+
+void px_l_sethooks(lua_State *L, const px_l_hooks *h)
+{
+    lua_pushlightuserdata(L, (void *)h);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &hooks_key);
+}
+
+const px_l_hooks *px_l_gethooks(lua_State *L)
+{
+    static const px_l_hooks none = {no_progress, no_progress_done, default_seed};
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &hooks_key);
+    const px_l_hooks *h = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return h ? h : &none;
+}
+
 void px_open_document(lua_State *L);
 void px_open_participant(lua_State *L);
 void px_open_utterance(lua_State *L);

@@ -79,6 +79,19 @@ void px_l_pushstr(lua_State *L, px_corpus *c, px_str s);
 void px_l_pushnum(lua_State *L, double v);   /* nil for NAN */
 void px_l_pushkvs(lua_State *L, px_corpus *c, uint32_t first, uint32_t n);
 
+/* What the bindings need from the program that hosts them. The host
+ * registers its hooks once per state (px_l_sethooks) before it opens the
+ * praxis module; a binding file never includes the host's headers.
+ * Without hooks (a state that only has the bindings): no progress bar,
+ * and seed 1. */
+typedef struct px_l_hooks {
+    void (*progress_setup)(px_options *opt);   /* before a corpus loads */
+    void (*progress_done)(void);               /* after it, loaded or not */
+    uint64_t (*seed)(void);                    /* the run's seed (--seed) */
+} px_l_hooks;
+void px_l_sethooks(lua_State *L, const px_l_hooks *h);   /* h must outlive L */
+const px_l_hooks *px_l_gethooks(lua_State *L);           /* never NULL */
+
 /* Options table at idx -> px_options. */
 void px_l_options(lua_State *L, int idx, px_options *opt);
 
