@@ -6,20 +6,50 @@
 
 px_lcorpus *px_l_checkcorpus(lua_State *L, int idx)
 {
-    px_lcorpus *b = luaL_checkudata(L, idx, PX_MT_CORPUS);
+    px_lcorpus *b = px_l_checkself(L, idx, PX_MT_CORPUS, "corpus");
     if (!b->c) luaL_error(L, "attempt to use a closed corpus");
     return b;
 }
 
-void px_l_pushcorpus(lua_State *L, px_corpus *c)
+/* The box of a corpus: the userdata, its cache table (user value 1) and
+ * its handle caches (user value 2: one table per handle type, weak
+ * values, index -> handle, so that the same entity is always the same
+ * handle and works as a table key). b->c is set last: a memory error
+ * before it leaves a box that owns nothing. */
+static int box_corpus(lua_State *L)
 {
-    px_lcorpus *b = lua_newuserdatauv(L, sizeof *b, 1);
+    px_corpus *c = lua_touserdata(L, 1);
+    px_lcorpus *b = lua_newuserdatauv(L, sizeof *b, 2);
     b->c = NULL;
     luaL_setmetatable(L, PX_MT_CORPUS);
-    b->c = px_corpus_ref(c);
-    /* a cache table for selections and lists asked for again and again */
     lua_newtable(L);
     lua_setiuservalue(L, -2, 1);
+    lua_createtable(L, 4, 0);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "v");
+    lua_setfield(L, -2, "__mode");
+    for (int t = 1; t <= 4; t++) {
+        lua_newtable(L);
+        lua_pushvalue(L, -2);
+        lua_setmetatable(L, -2);
+        lua_rawseti(L, -3, t);
+    }
+    lua_pop(L, 1);
+    lua_setiuservalue(L, -2, 2);
+    b->c = c;
+    return 1;
+}
+
+void px_l_pushcorpus(lua_State *L, px_corpus *c)
+{
+    /* a protected call: when Lua runs out of memory making the box, the
+     * reference is dropped here rather than leaked */
+    lua_pushcfunction(L, box_corpus);
+    lua_pushlightuserdata(L, c);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        px_corpus_unref(c);
+        lua_error(L);
+    }
 }
 
 static int corpus_release(lua_State *L)
@@ -170,7 +200,7 @@ static int corpus_index(lua_State *L)
 
 static int corpus_close(lua_State *L)
 {
-    luaL_checkudata(L, 1, PX_MT_CORPUS);
+    px_l_checkself(L, 1, PX_MT_CORPUS, "corpus");
     return corpus_release(L);
 }
 
@@ -259,8 +289,7 @@ static int l_open(lua_State *L)
                               nref, nref == 1 ? "" : "s");
         }
     }
-    px_l_pushcorpus(L, c);
-    px_corpus_unref(c);
+    px_l_pushcorpus(L, c);   /* the box takes our reference */
     return 1;
 }
 

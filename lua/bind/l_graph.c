@@ -95,7 +95,7 @@ void px_lg_push_graph(lua_State *L, int owner_idx, px_graph *g)
 
 px_graph *px_lg_check_graph(lua_State *L, int idx)
 {
-    l_graph *b = luaL_checkudata(L, idx, PX_MT_GRAPH);
+    l_graph *b = px_l_checkself(L, idx, PX_MT_GRAPH, "graph");
     px_l_corpus_of(L, idx);
     if (!b->g) luaL_error(L, "attempt to use a freed graph");
     return b->g;

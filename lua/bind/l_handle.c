@@ -42,14 +42,28 @@ px_corpus *px_l_corpus_of(lua_State *L, int idx)
     return b->c;
 }
 
+/* One handle per entity and corpus box: handles are kept in the box's
+ * caches (weak values; see l_corpus.c), so fetching the same speaker twice
+ * gives the same userdata, and handles work as table keys. */
 void px_l_pushhandle(lua_State *L, int corpus_idx, px_htype t, uint32_t i)
 {
     corpus_idx = lua_absindex(L, corpus_idx);
-    px_handle *h = lua_newuserdatauv(L, sizeof *h, 1);
-    h->index = i;
-    luaL_setmetatable(L, mt_names[t]);
     px_l_pushowner(L, corpus_idx);
-    lua_setiuservalue(L, -2, 1);
+    int box = lua_gettop(L);
+    lua_getiuservalue(L, box, 2);
+    lua_rawgeti(L, -1, (lua_Integer)t + 1);
+    if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TUSERDATA) {
+        lua_pop(L, 1);
+        px_handle *h = lua_newuserdatauv(L, sizeof *h, 1);
+        h->index = i;
+        luaL_setmetatable(L, mt_names[t]);
+        lua_pushvalue(L, box);
+        lua_setiuservalue(L, -2, 1);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, (lua_Integer)i + 1);
+    }
+    lua_replace(L, box);
+    lua_settop(L, box);
 }
 
 int px_l_ishandle(lua_State *L, int idx, px_htype t)
@@ -57,9 +71,21 @@ int px_l_ishandle(lua_State *L, int idx, px_htype t)
     return luaL_testudata(L, idx, mt_names[t]) != NULL;
 }
 
+void *px_l_checkself(lua_State *L, int idx, const char *tname, const char *kind)
+{
+    if (idx == 1 && !luaL_testudata(L, 1, tname)) {
+        lua_Debug ar;
+        const char *name = "?";
+        if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name) name = ar.name;
+        luaL_error(L, "%s: call it with a colon, as in x:%s(...); called with a dot it gets "
+                   "no %s (got %s)", name, name, kind, luaL_typename(L, 1));
+    }
+    return luaL_checkudata(L, idx, tname);
+}
+
 uint32_t px_l_checkhandle(lua_State *L, int idx, px_htype t)
 {
-    px_handle *h = luaL_checkudata(L, idx, mt_names[t]);
+    px_handle *h = px_l_checkself(L, idx, mt_names[t], px_l_typename(t));
     px_l_corpus_of(L, idx);   /* errors when the corpus was closed */
     return h->index;
 }

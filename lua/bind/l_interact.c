@@ -27,7 +27,7 @@ static l_interactions *new_interactions(lua_State *L, int owner_idx, int directe
 
 l_interactions *px_lg_check_interactions(lua_State *L, int idx)
 {
-    l_interactions *x = luaL_checkudata(L, idx, PX_MT_INTERACTIONS);
+    l_interactions *x = px_l_checkself(L, idx, PX_MT_INTERACTIONS, "interactions");
     px_l_corpus_of(L, idx);
     return x;
 }
@@ -219,6 +219,8 @@ static void add_custom(lua_State *L, int vidx, int sel_idx, px_corpus *c, uint32
         lua_Integer n = luaL_len(L, vidx);
         for (lua_Integer i = 1; i <= n; i++) {
             lua_geti(L, vidx, i);
+            /* __len and __index may have closed the corpus */
+            px_l_corpus_of(L, sel_idx);
             add_custom(L, -1, sel_idx, c, u, ia, depth + 1);
             lua_pop(L, 1);
         }

@@ -41,12 +41,17 @@ static inline uint32_t px_sel_at(const px_selection *s, uint32_t i)
 /* corpus */
 px_lcorpus *px_l_checkcorpus(lua_State *L, int idx);   /* errors when closed */
 px_corpus *px_l_corpus_of(lua_State *L, int idx);     /* of any handle/selection/corpus */
-void px_l_pushcorpus(lua_State *L, px_corpus *c);     /* takes a reference */
+/* pushes a box for c that takes over the caller's reference, even when it
+ * raises (out of memory: the reference is dropped) */
+void px_l_pushcorpus(lua_State *L, px_corpus *c);
 /* handles: push a handle of type t for index i; corpus_idx names a corpus
  * userdata on the stack (or any handle/selection carrying it) */
 void px_l_pushhandle(lua_State *L, int corpus_idx, px_htype t, uint32_t i);
 int px_l_ishandle(lua_State *L, int idx, px_htype t);
 uint32_t px_l_checkhandle(lua_State *L, int idx, px_htype t);
+/* luaL_checkudata for the receiver of a method: a call with a dot instead
+ * of a colon (s.where{...}) is told to use a colon. kind: "selection"... */
+void *px_l_checkself(lua_State *L, int idx, const char *tname, const char *kind);
 /* pushes the corpus userdata that idx carries */
 void px_l_pushowner(lua_State *L, int idx);
 /* selections */

@@ -229,8 +229,7 @@ static int open_corpus(lua_State *L, args *a, int *exit_code)
         *exit_code = rc;
         return -1;
     }
-    px_l_pushcorpus(L, c);
-    px_corpus_unref(c);
+    px_l_pushcorpus(L, c);   /* the box takes our reference */
     lua_setglobal(L, "corpus");
     return 0;
 }
