@@ -149,52 +149,73 @@ static void push_orgs(lua_State *L, px_corpus *c)
     }
 }
 
+static void c_range(lua_State *L, px_htype t, size_t n) { px_l_pushrange(L, 1, t, 0, (uint32_t)n); }
+static void c_documents(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_DOCUMENT, c->documents.n); }
+static void c_participants(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_PARTICIPANT, c->participants.n); }
+static void c_utterances(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_UTTERANCE, c->utterances.n); }
+static void c_segments(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_SEGMENT, c->segments.n); }
+static void c_organisations(lua_State *L, px_corpus *c, uint32_t i) { (void)i; push_orgs(L, c); }
+static void c_name(lua_State *L, px_corpus *c, uint32_t i) { (void)i; lua_pushstring(L, px_str_get(c, c->name)); }
+static void c_title(lua_State *L, px_corpus *c, uint32_t i) { (void)i; push_str_or_nil(L, c, c->title); }
+static void c_meta(lua_State *L, px_corpus *c, uint32_t i)
+{
+    (void)i;
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, px_str_get(c, c->name)); lua_setfield(L, -2, "name");
+    push_str_or_nil(L, c, c->title); lua_setfield(L, -2, "title");
+    lua_pushinteger(L, (lua_Integer)c->files.n); lua_setfield(L, -2, "files");
+}
+static void c_warnings(lua_State *L, px_corpus *c, uint32_t i) { (void)i; push_problems(L, c); }
+static void c_files(lua_State *L, px_corpus *c, uint32_t i)
+{
+    (void)i;
+    lua_createtable(L, (int)c->files.n, 0);
+    for (size_t k = 0; k < c->files.n; k++) {
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, px_str_get(c, c->files.v[k].path)); lua_setfield(L, -2, "path");
+        lua_pushinteger(L, (lua_Integer)c->files.v[k].bytes); lua_setfield(L, -2, "bytes");
+        lua_pushboolean(L, c->files.v[k].refused); lua_setfield(L, -2, "refused");
+        lua_pushboolean(L, c->files.v[k].component); lua_setfield(L, -2, "component");
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+}
+static void c_refusals(lua_State *L, px_corpus *c, uint32_t i)
+{
+    (void)i;
+    lua_createtable(L, (int)c->refusals.n, 0);
+    for (size_t k = 0; k < c->refusals.n; k++) {
+        char msg[1400];
+        px_error_format(&c->refusals.v[k].error, msg, sizeof msg);
+        lua_pushstring(L, msg);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+}
+
+static const px_l_field corpus_fields[] = {
+    {"documents", "praxis.Selection", c_documents},
+    {"participants", "praxis.Selection", c_participants},
+    {"utterances", "praxis.Selection", c_utterances},
+    {"segments", "praxis.Selection", c_segments},
+    {"organisations", "table", c_organisations},
+    {"name", "string", c_name},
+    {"title", "string", c_title},
+    {"meta", "table", c_meta},
+    {"warnings", "table", c_warnings},
+    {"files", "table", c_files},
+    {"refusals", "table", c_refusals},
+    {NULL, NULL, NULL}};
+
 static int corpus_index(lua_State *L)
 {
-    px_lcorpus *b = px_l_checkcorpus(L, 1);
-    px_corpus *c = b->c;
+    px_corpus *c = px_l_checkcorpus(L, 1)->c;
     const char *k = luaL_checkstring(L, 2);
-    if (!strcmp(k, "documents")) px_l_pushrange(L, 1, PX_H_DOCUMENT, 0, (uint32_t)c->documents.n);
-    else if (!strcmp(k, "participants")) px_l_pushrange(L, 1, PX_H_PARTICIPANT, 0, (uint32_t)c->participants.n);
-    else if (!strcmp(k, "utterances")) px_l_pushrange(L, 1, PX_H_UTTERANCE, 0, (uint32_t)c->utterances.n);
-    else if (!strcmp(k, "segments")) px_l_pushrange(L, 1, PX_H_SEGMENT, 0, (uint32_t)c->segments.n);
-    else if (!strcmp(k, "name")) lua_pushstring(L, px_str_get(c, c->name));
-    else if (!strcmp(k, "title")) push_str_or_nil(L, c, c->title);
-    else if (!strcmp(k, "warnings")) push_problems(L, c);
-    else if (!strcmp(k, "organisations")) push_orgs(L, c);
-    else if (!strcmp(k, "meta")) {
-        lua_createtable(L, 0, 3);
-        lua_pushstring(L, px_str_get(c, c->name)); lua_setfield(L, -2, "name");
-        push_str_or_nil(L, c, c->title); lua_setfield(L, -2, "title");
-        lua_pushinteger(L, (lua_Integer)c->files.n); lua_setfield(L, -2, "files");
-    } else if (!strcmp(k, "files")) {
-        lua_createtable(L, (int)c->files.n, 0);
-        for (size_t i = 0; i < c->files.n; i++) {
-            lua_createtable(L, 0, 4);
-            lua_pushstring(L, px_str_get(c, c->files.v[i].path)); lua_setfield(L, -2, "path");
-            lua_pushinteger(L, (lua_Integer)c->files.v[i].bytes); lua_setfield(L, -2, "bytes");
-            lua_pushboolean(L, c->files.v[i].refused); lua_setfield(L, -2, "refused");
-            lua_pushboolean(L, c->files.v[i].component); lua_setfield(L, -2, "component");
-            lua_rawseti(L, -2, (lua_Integer)i + 1);
-        }
-    } else if (!strcmp(k, "refusals")) {
-        lua_createtable(L, (int)c->refusals.n, 0);
-        for (size_t i = 0; i < c->refusals.n; i++) {
-            char msg[1400];
-            px_error_format(&c->refusals.v[i].error, msg, sizeof msg);
-            lua_pushstring(L, msg);
-            lua_rawseti(L, -2, (lua_Integer)i + 1);
-        }
-    } else {
-        /* methods */
-        luaL_getmetatable(L, PX_MT_CORPUS);
-        lua_getfield(L, -1, "__methods");
-        lua_getfield(L, -1, k);
-        if (lua_isnil(L, -1))
-            return luaL_error(L, "a corpus has no field or method '%s' (fields: documents, "
-                              "participants, utterances, segments, organisations, name, "
-                              "title, meta, warnings, files, refusals)", k);
-    }
+    const px_l_field *f = px_l_field_find(corpus_fields, k);
+    if (!f) return px_l_method_or_error(L, PX_MT_CORPUS, "a corpus", k, corpus_fields);
+    f->get(L, c, 0);
     return 1;
 }
 
@@ -311,6 +332,7 @@ void px_open_corpus(lua_State *L)
     luaL_setfuncs(L, meta, 0);
     luaL_newlib(L, methods);
     lua_setfield(L, -2, "__methods");
+    px_l_setfields(L, corpus_fields);
     lua_pop(L, 1);
 }
 
@@ -319,7 +341,7 @@ int luaopen_praxis(lua_State *L)
     px_open_corpus(L);
     px_open_handles(L);
     px_open_selection(L);
-    static const luaL_Reg funcs[] = {{"open", l_open}, {NULL, NULL}};
+    static const luaL_Reg funcs[] = {{"open", l_open}, {"_fields", px_l_fields}, {NULL, NULL}};
     luaL_newlib(L, funcs);
     lua_pushliteral(L, PX_VERSION);
     lua_setfield(L, -2, "version");

@@ -73,6 +73,15 @@ static void push_interaction(lua_State *L, int idx, const px_interaction *it)
     lua_setfield(L, -2, "time");
 }
 
+static void ia_directed(lua_State *L, px_corpus *c, uint32_t i)
+{
+    (void)c;
+    (void)i;
+    lua_pushboolean(L, ((l_interactions *)lua_touserdata(L, 1))->ia.directed);
+}
+
+static const px_l_field ia_fields[] = {{"directed", "boolean", ia_directed}, {NULL, NULL, NULL}};
+
 static int ia_index(lua_State *L)
 {
     l_interactions *x = px_lg_check_interactions(L, 1);
@@ -88,8 +97,9 @@ static int ia_index(lua_State *L)
     lua_getfield(L, -1, "__methods");
     lua_getfield(L, -1, k);
     if (!lua_isnil(L, -1)) return 1;
-    if (!strcmp(k, "directed")) {
-        lua_pushboolean(L, x->ia.directed);
+    const px_l_field *f = px_l_field_find(ia_fields, k);
+    if (f) {
+        f->get(L, px_l_corpus_of(L, 1), 0);
         return 1;
     }
     return luaL_error(L, "interactions have no field or method '%s' (methods: each, where, "
@@ -504,6 +514,7 @@ void px_lg_open_interactions(lua_State *L)
     luaL_setfuncs(L, ia_meta, 0);
     luaL_newlib(L, ia_methods);
     lua_setfield(L, -2, "__methods");
+    px_l_setfields(L, ia_fields);
     lua_pop(L, 1);
 
     luaL_getmetatable(L, PX_MT_SELECTION);

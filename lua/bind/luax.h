@@ -76,12 +76,33 @@ void px_open_graph(lua_State *L);
 /* the praxis module (praxis.open, version, ...) */
 int luaopen_praxis(lua_State *L);
 
+/* The fields of a type: one table per type drives its __index, the
+ * "no field" error and its hint, and what completion and help see
+ * (metatable.__fields, praxis._fields). type is the field's type as
+ * lua/meta documents it (a test holds them to each other). get pushes the
+ * value for item i; the handle (or corpus) is at stack index 1. A NULL
+ * name ends the table. */
+typedef void (*px_l_getter)(lua_State *L, px_corpus *c, uint32_t i);
+typedef struct px_l_field { const char *name, *type; px_l_getter get; } px_l_field;
+
 /* handle machinery shared by the binding files (l_handle.c) */
-void px_l_register_handle(lua_State *L, px_htype t, lua_CFunction index,
+void px_l_register_handle(lua_State *L, px_htype t, const px_l_field *fields,
                           lua_CFunction tostring, const luaL_Reg *methods);
-int px_l_method_or_error(lua_State *L, px_htype t, const char *k, const char *fields);
+const px_l_field *px_l_field_find(const px_l_field *fields, const char *k);
+/* Sets __fields (names, in order) and __fieldtypes (name -> type) in the
+ * metatable on top of the stack. */
+void px_l_setfields(lua_State *L, const px_l_field *fields);
+/* For an unknown key k of a value whose metatable is tname: pushes the
+ * method of that name, else raises "<what> has no field or method 'k'
+ * (fields: ...)", with "; did you mean 'x'?" when a name is close. */
+int px_l_method_or_error(lua_State *L, const char *tname, const char *what, const char *k,
+                         const px_l_field *fields);
+/* praxis._fields(value or class name) -> names, {name = type}; nil when
+ * the type has no field table */
+int px_l_fields(lua_State *L);
 void px_l_pushstr(lua_State *L, px_corpus *c, px_str s);
 void px_l_pushnum(lua_State *L, double v);   /* nil for NAN */
+void px_l_pushpos(lua_State *L, px_corpus *c, px_pos pos);   /* "file:line:col" */
 void px_l_pushkvs(lua_State *L, px_corpus *c, uint32_t first, uint32_t n);
 
 /* What the bindings need from the program that hosts them. The host

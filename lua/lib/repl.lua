@@ -414,6 +414,9 @@ function R.members(v, sep)
   if type(mt) == "table" and type(mt.__methods) == "table" then
     for k in pairs(mt.__methods) do add(k) end
   end
+  if sep ~= ":" and praxis._fields then   -- the binding's own field table
+    for _, k in ipairs(praxis._fields(v) or {}) do add(k) end
+  end
   if type(v) == "table" then
     local t = v
     if sep == ":" then
