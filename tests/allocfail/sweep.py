@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""Allocation-failure sweeps: PRAXIS_FAIL_ALLOC=N makes the Nth allocation
+that grows the Lua heap fail (lua/host/sandbox.c). For each scenario this
+finds the allocations its operation makes and runs praxis once for each N
+there (sampled in a long window), checking that every run ends cleanly:
+exit 0 (the failure was caught inside) or exit 1 with "praxis: ... not
+enough memory", never a crash, a panic or (under ASan) a leak, whose exit
+status is 86. Under valgrind, leaks show in valgrind's own report.
+
+usage: sweep.py SCENARIO...   (run from the repository root)
+
+The binary is the shell function `run` (exported by the calling test, so
+that tools/clitest.py can put valgrind in front of it); $PRAXIS, run
+directly, finds the windows. Prints "SCENARIO: clean" per scenario; on a
+problem, the runs that went wrong on stderr and exit status 1."""
+import os
+import subprocess
+import sys
+
+SAMPLE = 'corpora/samples/spoken.xml'
+# name -> (arguments, how the operation is switched on: env PX_OP=1, or
+# a second argument list for the "before" run)
+GRAPH = 'local g = corpus.utterances:interactions("next"):graph(); '
+SCENARIOS = {
+    # the corpus of the command line, boxed by the host
+    'open-cli': (['-e', 'return', SAMPLE], ['-e', 'return', 'no/such/file.xml']),
+    # praxis.open
+    'open': (['-e', 'if os.getenv("PX_OP") then praxis.open("%s") end' % SAMPLE, SAMPLE], None),
+    # where with sets, a phrase, generic keys and a function
+    'where': (['-e', 'local s = corpus.utterances; if os.getenv("PX_OP") then '
+               's = s:where{speaker = "ros", text = "well", lang = {"en", "fr"}}'
+               ':where(function(u) return u.id end) end', SAMPLE], None),
+    # g:draw() into a string (SVG through a memory stream)
+    'draw': (['-e', GRAPH + 'if os.getenv("PX_OP") then g:draw() end', SAMPLE], None),
+    # g:write() (GraphML and CSV through a memory stream, then a file)
+    'write': (['-e', GRAPH + 'if os.getenv("PX_OP") then local d = os.getenv("TMPDIR") '
+               'g:write(d .. "/g.graphml"); g:write(d .. "/g.csv") end', SAMPLE], None),
+    # the script runner's realpath
+    'realpath': (['-e', 'if os.getenv("PX_OP") then praxis._run.realpath("corpora") end',
+                  SAMPLE], None),
+}
+
+PRAXIS = os.environ.get('PRAXIS', './praxis')
+UNDER_VALGRIND = 'valgrind' in os.environ.get('BASH_FUNC_run%%', '')
+TIMEOUT = 60
+
+
+def env_for(n, op):
+    env = dict(os.environ)
+    env['PRAXIS_FAIL_ALLOC'] = str(n)
+    if op:
+        env['PX_OP'] = '1'
+    else:
+        env.pop('PX_OP', None)
+    return env
+
+
+def direct(args, n, op):
+    """True when the run stopped because Lua's memory ran out."""
+    p = subprocess.run([PRAXIS] + args, env=env_for(n, op), stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    return b'not enough memory' in p.stderr
+
+
+def total(args, op, lo=1, hi=1 << 15):
+    """The number of allocations of a run: the smallest N it survives, less one."""
+    while direct(args, hi, op):
+        lo, hi = hi, hi * 2
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if direct(args, mid, op):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def window(name):
+    args, before = SCENARIOS[name]
+    if before is None:
+        t0 = total(args, False)
+        t1 = total(args, True, lo=t0)
+    else:
+        t0 = total(before, False)
+        t1 = total(args, False, lo=max(1, t0 - 64))
+    return args, max(1, t0 - 4), t1
+
+
+def pick(first, last):
+    """Every N of a short window; in a long one the first and last 12 and
+    evenly spread ones between; under valgrind, a few."""
+    ns = list(range(first, last + 1))
+    keep = 6 if UNDER_VALGRIND else 40
+    if len(ns) <= keep:
+        return ns
+    edge = 2 if UNDER_VALGRIND else 12
+    inner = ns[edge:-edge]
+    step = max(1, len(inner) // (keep - 2 * edge))
+    return sorted(set(ns[:edge] + inner[::step] + ns[-edge:]))
+
+
+def check(name):
+    args, first, last = window(name)
+    bad = []
+    p = subprocess.run([PRAXIS] + args, env=env_for(0, True), stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    if p.returncode != 0:   # the operation itself must work
+        bad.append('%s: fails without an allocation failure: exit %d\n%s'
+                   % (name, p.returncode, p.stderr.decode('utf-8', 'replace')[-2000:]))
+    for n in pick(first, last):
+        p = subprocess.run(['bash', '-c', 'run "$@"', 'run'] + args, env=env_for(n, True),
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, timeout=TIMEOUT)
+        err = p.stderr.decode('utf-8', 'replace')
+        clean = p.returncode == 0 or (p.returncode == 1 and err.startswith('praxis: ')
+                                      and 'not enough memory' in err
+                                      and 'unprotected' not in err)
+        if not clean:
+            bad.append('%s: PRAXIS_FAIL_ALLOC=%d: exit %d\n%s' % (name, n, p.returncode,
+                                                                 err[-2000:]))
+    if last <= first:
+        bad.append('%s: no allocations found between %d and %d' % (name, first, last))
+    return bad
+
+
+def main():
+    names = sys.argv[1:] or sorted(SCENARIOS)
+    problems = []
+    for name in names:
+        if name not in SCENARIOS:
+            print('sweep.py: unknown scenario %s (%s)' % (name, ', '.join(sorted(SCENARIOS))),
+                  file=sys.stderr)
+            return 2
+        bad = check(name)
+        problems += bad
+        print('%s: %s' % (name, 'clean' if not bad else '%d bad runs' % len(bad)))
+    for p in problems:
+        print(p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
