@@ -199,15 +199,10 @@ static const px_l_field corpus_fields[] = {
     {"documents", "praxis.Selection", c_documents},
     {"participants", "praxis.Selection", c_participants},
     {"utterances", "praxis.Selection", c_utterances},
-    {"segments", "praxis.Selection", c_segments},
-    {"organisations", "table", c_organisations},
-    {"name", "string", c_name},
-    {"title", "string", c_title},
-    {"meta", "table", c_meta},
-    {"warnings", "table", c_warnings},
-    {"files", "table", c_files},
-    {"refusals", "table", c_refusals},
-    {NULL, NULL, NULL}};
+    {"segments", "praxis.Selection", c_segments}, {"organisations", "table", c_organisations},
+    {"name", "string", c_name}, {"title", "string", c_title}, {"meta", "table", c_meta},
+    {"warnings", "table", c_warnings}, {"files", "table", c_files},
+    {"refusals", "table", c_refusals}, {NULL, NULL, NULL}};
 
 static int corpus_index(lua_State *L)
 {

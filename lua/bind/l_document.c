@@ -29,18 +29,12 @@ static void d_segments(lua_State *L, px_corpus *c, uint32_t i)
 static void d_source(lua_State *L, px_corpus *c, uint32_t i) { DOC; px_l_pushpos(L, c, d->pos); }
 
 static const px_l_field doc_fields[] = {
-    {"id", "string", d_id},
-    {"title", "string", d_title},
-    {"date", "string", d_date},
-    {"kind", "string", d_kind},
-    {"path", "string", d_path},
-    {"lang", "string", d_lang},
-    {"index", "integer", d_index},
-    {"meta", "table", d_meta},
+    {"id", "string", d_id}, {"title", "string", d_title}, {"date", "string", d_date},
+    {"kind", "string", d_kind}, {"path", "string", d_path}, {"lang", "string", d_lang},
+    {"index", "integer", d_index}, {"meta", "table", d_meta},
     {"utterances", "praxis.Selection", d_utterances},
     {"participants", "praxis.Selection", d_participants},
-    {"segments", "praxis.Selection", d_segments},
-    {"source", "string", d_source},
+    {"segments", "praxis.Selection", d_segments}, {"source", "string", d_source},
     {NULL, NULL, NULL}};
 
 static int doc_tostring(lua_State *L)

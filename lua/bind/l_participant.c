@@ -80,19 +80,12 @@ static void p_documents(lua_State *L, px_corpus *c, uint32_t i)
 static void p_source(lua_State *L, px_corpus *c, uint32_t i) { PART; px_l_pushpos(L, c, p->pos); }
 
 static const px_l_field part_fields[] = {
-    {"id", "string", p_id},
-    {"name", "string", p_name},
-    {"role", "string", p_role},
-    {"sex", "string", p_sex},
-    {"age", "number", p_age},
-    {"group", "boolean", p_group},
-    {"declared", "boolean", p_declared},
-    {"index", "integer", p_index},
-    {"attributes", "table", p_attributes},
-    {"affiliations", "table", p_affiliations},
+    {"id", "string", p_id}, {"name", "string", p_name}, {"role", "string", p_role},
+    {"sex", "string", p_sex}, {"age", "number", p_age}, {"group", "boolean", p_group},
+    {"declared", "boolean", p_declared}, {"index", "integer", p_index},
+    {"attributes", "table", p_attributes}, {"affiliations", "table", p_affiliations},
     {"utterances", "praxis.Selection", p_utterances},
-    {"documents", "praxis.Selection", p_documents},
-    {"source", "string", p_source},
+    {"documents", "praxis.Selection", p_documents}, {"source", "string", p_source},
     {NULL, NULL, NULL}};
 
 /* The period an ISO date stands for: its first instant and the first

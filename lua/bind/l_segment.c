@@ -16,13 +16,9 @@ static void g_utterances(lua_State *L, px_corpus *c, uint32_t i)
 static void g_source(lua_State *L, px_corpus *c, uint32_t i) { SEG; px_l_pushpos(L, c, g->pos); }
 
 static const px_l_field seg_fields[] = {
-    {"id", "string", g_id},
-    {"type", "string", g_type},
-    {"index", "integer", g_index},
-    {"document", "praxis.Document", g_document},
-    {"utterances", "praxis.Selection", g_utterances},
-    {"source", "string", g_source},
-    {NULL, NULL, NULL}};
+    {"id", "string", g_id}, {"type", "string", g_type}, {"index", "integer", g_index},
+    {"document", "praxis.Document", g_document}, {"utterances", "praxis.Selection", g_utterances},
+    {"source", "string", g_source}, {NULL, NULL, NULL}};
 
 static int seg_tostring(lua_State *L)
 {

@@ -127,27 +127,16 @@ static void u_indent_level(lua_State *L, px_corpus *c, uint32_t i)
 static void u_source(lua_State *L, px_corpus *c, uint32_t i) { UTT; px_l_pushpos(L, c, u->pos); }
 
 static const px_l_field utt_fields[] = {
-    {"id", "string", u_id},
-    {"text", "string", u_text},
-    {"speaker", "praxis.Participant", u_speaker},
-    {"speakers", "praxis.Selection", u_speakers},
-    {"addressees", "praxis.Selection", u_addressees},
-    {"document", "praxis.Document", u_document},
-    {"segment", "praxis.Segment", u_segment},
-    {"index", "integer", u_index},
-    {"reply_to", "praxis.Utterance", u_reply_to},
-    {"start_time", "number", u_start_time},
-    {"end_time", "number", u_end_time},
-    {"duration", "number", u_duration},
-    {"time", "string", u_time},
-    {"lang", "string", u_lang},
-    {"tokens", "table", u_tokens},
-    {"word_count", "integer", u_word_count},
-    {"events", "table", u_events},
-    {"annotations", "table", u_annotations},
-    {"attributes", "table", u_attributes},
-    {"indent_level", "integer", u_indent_level},
-    {"source", "string", u_source},
+    {"id", "string", u_id}, {"text", "string", u_text},
+    {"speaker", "praxis.Participant", u_speaker}, {"speakers", "praxis.Selection", u_speakers},
+    {"addressees", "praxis.Selection", u_addressees}, {"document", "praxis.Document", u_document},
+    {"segment", "praxis.Segment", u_segment}, {"index", "integer", u_index},
+    {"reply_to", "praxis.Utterance", u_reply_to}, {"start_time", "number", u_start_time},
+    {"end_time", "number", u_end_time}, {"duration", "number", u_duration},
+    {"time", "string", u_time}, {"lang", "string", u_lang}, {"tokens", "table", u_tokens},
+    {"word_count", "integer", u_word_count}, {"events", "table", u_events},
+    {"annotations", "table", u_annotations}, {"attributes", "table", u_attributes},
+    {"indent_level", "integer", u_indent_level}, {"source", "string", u_source},
     {NULL, NULL, NULL}};
 
 static int utt_tostring(lua_State *L)
