@@ -89,6 +89,12 @@ $(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libpraxis.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS)
 
+# the bindings' own test: the binding files and the core, without the host
+BIND_OBJ := $(BIND_SRC:%.c=$(BUILD)/%.o)
+$(BUILD)/unit/bind: tests/unit/bind.c tests/unit/unit.h $(BIND_OBJ) $(BUILD)/libpraxis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BIND_OBJ) $(BUILD)/libpraxis.a $(PKG_LIBS)
+
 # the same under AddressSanitizer + UndefinedBehaviorSanitizer, built with
 # clang, whose UBSan also stops at arithmetic on a null pointer and at
 # unsequenced side effects (gcc's lets both pass)

@@ -1,6 +1,7 @@
 Allocation-failure sweeps (tests/allocfail/sweep.py): PRAXIS_FAIL_ALLOC=N
 makes the Nth allocation of the Lua heap fail; each case runs praxis for
-every N among the allocations of one operation (sampled under valgrind)
+every N among the allocations of one operation (sampled under valgrind,
+and within a time budget)
 and checks that each run ends with a clean error and exit status 1 (or
 succeeds), never a crash. Leaks show under ASan (exit 86, caught by the
 sweep) and valgrind (its report, caught by the runner): `run` is praxis as
