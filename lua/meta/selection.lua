@@ -18,6 +18,8 @@ function Selection:each() end
 --- pattern= (a Lua pattern). Participants: speaking=. Documents: after=,
 --- before=. Any other key compares the property of that name
 --- (role = "newcomer").
+--- text= takes words as they are written: a wildcard or a pattern
+--- character ("cobweb*", "[Cc]obweb") is refused; use pattern= for those.
 ---@param cond table|function conditions, or function(item) returning true to keep it
 ---@return praxis.Selection
 ---@usage corpus.utterances:where{speaker = "priya", after = "2024-06"}
