@@ -26,7 +26,10 @@ OPT      ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libstemmer (Snowball) has no pkg-config file
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua/bind -Ilua/host $(CFLAGS)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Icore -Ilua/bind $(CFLAGS)
+# only the host sees its own headers: a binding file that includes one of
+# them does not compile (lua/bind knows nothing of lua/host)
+HOST_INC  := -Ilua/host
 
 CORE_SRC := $(wildcard core/*.c)
 BIND_SRC := $(wildcard lua/bind/*.c)
@@ -62,6 +65,10 @@ $(BUILD)/%.o: %.c $(HEADERS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
+$(BUILD)/lua/host/%.o: lua/host/%.c $(HEADERS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(HOST_INC) -c $< -o $@
+
 $(BUILD)/libpraxis.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
@@ -82,6 +89,12 @@ $(BIN): $(HOST_OBJ) $(BUILD)/gen/embed.o $(BUILD)/libpraxis.a
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libpraxis.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS)
+
+# the bindings' own test: the binding files and the core, without the host
+BIND_OBJ := $(BIND_SRC:%.c=$(BUILD)/%.o)
+$(BUILD)/unit/bind: tests/unit/bind.c tests/unit/unit.h $(BIND_OBJ) $(BUILD)/libpraxis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BIND_OBJ) $(BUILD)/libpraxis.a $(PKG_LIBS)
 
 # the same under AddressSanitizer + UndefinedBehaviorSanitizer, built with
 # clang, whose UBSan also stops at arithmetic on a null pointer and at

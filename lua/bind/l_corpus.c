@@ -1,26 +1,55 @@
 /* l_corpus.c - the corpus userdata and praxis.open. */
 #include "luax.h"
-#include "host.h"
 
 #include <math.h>
 #include <string.h>
 
 px_lcorpus *px_l_checkcorpus(lua_State *L, int idx)
 {
-    px_lcorpus *b = luaL_checkudata(L, idx, PX_MT_CORPUS);
+    px_lcorpus *b = px_l_checkself(L, idx, PX_MT_CORPUS, "corpus");
     if (!b->c) luaL_error(L, "attempt to use a closed corpus");
     return b;
 }
 
-void px_l_pushcorpus(lua_State *L, px_corpus *c)
+/* The box of a corpus: the userdata, its cache table (user value 1) and
+ * its handle caches (user value 2: one table per handle type, weak
+ * values, index -> handle, so that the same entity is always the same
+ * handle and works as a table key). b->c is set last: a memory error
+ * before it leaves a box that owns nothing. */
+static int box_corpus(lua_State *L)
 {
-    px_lcorpus *b = lua_newuserdatauv(L, sizeof *b, 1);
+    px_corpus *c = lua_touserdata(L, 1);
+    px_lcorpus *b = lua_newuserdatauv(L, sizeof *b, 2);
     b->c = NULL;
     luaL_setmetatable(L, PX_MT_CORPUS);
-    b->c = px_corpus_ref(c);
-    /* a cache table for selections and lists asked for again and again */
     lua_newtable(L);
     lua_setiuservalue(L, -2, 1);
+    lua_createtable(L, 4, 0);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "v");
+    lua_setfield(L, -2, "__mode");
+    for (int t = 1; t <= 4; t++) {
+        lua_newtable(L);
+        lua_pushvalue(L, -2);
+        lua_setmetatable(L, -2);
+        lua_rawseti(L, -3, t);
+    }
+    lua_pop(L, 1);
+    lua_setiuservalue(L, -2, 2);
+    b->c = c;
+    return 1;
+}
+
+void px_l_pushcorpus(lua_State *L, px_corpus *c)
+{
+    /* a protected call: when Lua runs out of memory making the box, the
+     * reference is dropped here rather than leaked */
+    lua_pushcfunction(L, box_corpus);
+    lua_pushlightuserdata(L, c);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        px_corpus_unref(c);
+        lua_error(L);
+    }
 }
 
 static int corpus_release(lua_State *L)
@@ -120,58 +149,74 @@ static void push_orgs(lua_State *L, px_corpus *c)
     }
 }
 
+static void c_range(lua_State *L, px_htype t, size_t n) { px_l_pushrange(L, 1, t, 0, (uint32_t)n); }
+static void c_documents(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_DOCUMENT, c->documents.n); }
+static void c_participants(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_PARTICIPANT, c->participants.n); }
+static void c_utterances(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_UTTERANCE, c->utterances.n); }
+static void c_segments(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)i; c_range(L, PX_H_SEGMENT, c->segments.n); }
+static void c_organisations(lua_State *L, px_corpus *c, uint32_t i) { (void)i; push_orgs(L, c); }
+static void c_name(lua_State *L, px_corpus *c, uint32_t i) { (void)i; lua_pushstring(L, px_str_get(c, c->name)); }
+static void c_title(lua_State *L, px_corpus *c, uint32_t i) { (void)i; push_str_or_nil(L, c, c->title); }
+static void c_meta(lua_State *L, px_corpus *c, uint32_t i)
+{
+    (void)i;
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, px_str_get(c, c->name)); lua_setfield(L, -2, "name");
+    push_str_or_nil(L, c, c->title); lua_setfield(L, -2, "title");
+    lua_pushinteger(L, (lua_Integer)c->files.n); lua_setfield(L, -2, "files");
+}
+static void c_warnings(lua_State *L, px_corpus *c, uint32_t i) { (void)i; push_problems(L, c); }
+static void c_files(lua_State *L, px_corpus *c, uint32_t i)
+{
+    (void)i;
+    lua_createtable(L, (int)c->files.n, 0);
+    for (size_t k = 0; k < c->files.n; k++) {
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, px_str_get(c, c->files.v[k].path)); lua_setfield(L, -2, "path");
+        lua_pushinteger(L, (lua_Integer)c->files.v[k].bytes); lua_setfield(L, -2, "bytes");
+        lua_pushboolean(L, c->files.v[k].refused); lua_setfield(L, -2, "refused");
+        lua_pushboolean(L, c->files.v[k].component); lua_setfield(L, -2, "component");
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+}
+static void c_refusals(lua_State *L, px_corpus *c, uint32_t i)
+{
+    (void)i;
+    lua_createtable(L, (int)c->refusals.n, 0);
+    for (size_t k = 0; k < c->refusals.n; k++) {
+        char msg[1400];
+        px_error_format(&c->refusals.v[k].error, msg, sizeof msg);
+        lua_pushstring(L, msg);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+}
+
+static const px_l_field corpus_fields[] = {
+    {"documents", "praxis.Selection", c_documents},
+    {"participants", "praxis.Selection", c_participants},
+    {"utterances", "praxis.Selection", c_utterances},
+    {"segments", "praxis.Selection", c_segments}, {"organisations", "table", c_organisations},
+    {"name", "string", c_name}, {"title", "string", c_title}, {"meta", "table", c_meta},
+    {"warnings", "table", c_warnings}, {"files", "table", c_files},
+    {"refusals", "table", c_refusals}, {NULL, NULL, NULL}};
+
 static int corpus_index(lua_State *L)
 {
-    px_lcorpus *b = px_l_checkcorpus(L, 1);
-    px_corpus *c = b->c;
+    px_corpus *c = px_l_checkcorpus(L, 1)->c;
     const char *k = luaL_checkstring(L, 2);
-    if (!strcmp(k, "documents")) px_l_pushrange(L, 1, PX_H_DOCUMENT, 0, (uint32_t)c->documents.n);
-    else if (!strcmp(k, "participants")) px_l_pushrange(L, 1, PX_H_PARTICIPANT, 0, (uint32_t)c->participants.n);
-    else if (!strcmp(k, "utterances")) px_l_pushrange(L, 1, PX_H_UTTERANCE, 0, (uint32_t)c->utterances.n);
-    else if (!strcmp(k, "segments")) px_l_pushrange(L, 1, PX_H_SEGMENT, 0, (uint32_t)c->segments.n);
-    else if (!strcmp(k, "name")) lua_pushstring(L, px_str_get(c, c->name));
-    else if (!strcmp(k, "title")) push_str_or_nil(L, c, c->title);
-    else if (!strcmp(k, "warnings")) push_problems(L, c);
-    else if (!strcmp(k, "organisations")) push_orgs(L, c);
-    else if (!strcmp(k, "meta")) {
-        lua_createtable(L, 0, 3);
-        lua_pushstring(L, px_str_get(c, c->name)); lua_setfield(L, -2, "name");
-        push_str_or_nil(L, c, c->title); lua_setfield(L, -2, "title");
-        lua_pushinteger(L, (lua_Integer)c->files.n); lua_setfield(L, -2, "files");
-    } else if (!strcmp(k, "files")) {
-        lua_createtable(L, (int)c->files.n, 0);
-        for (size_t i = 0; i < c->files.n; i++) {
-            lua_createtable(L, 0, 4);
-            lua_pushstring(L, px_str_get(c, c->files.v[i].path)); lua_setfield(L, -2, "path");
-            lua_pushinteger(L, (lua_Integer)c->files.v[i].bytes); lua_setfield(L, -2, "bytes");
-            lua_pushboolean(L, c->files.v[i].refused); lua_setfield(L, -2, "refused");
-            lua_pushboolean(L, c->files.v[i].component); lua_setfield(L, -2, "component");
-            lua_rawseti(L, -2, (lua_Integer)i + 1);
-        }
-    } else if (!strcmp(k, "refusals")) {
-        lua_createtable(L, (int)c->refusals.n, 0);
-        for (size_t i = 0; i < c->refusals.n; i++) {
-            char msg[1400];
-            px_error_format(&c->refusals.v[i].error, msg, sizeof msg);
-            lua_pushstring(L, msg);
-            lua_rawseti(L, -2, (lua_Integer)i + 1);
-        }
-    } else {
-        /* methods */
-        luaL_getmetatable(L, PX_MT_CORPUS);
-        lua_getfield(L, -1, "__methods");
-        lua_getfield(L, -1, k);
-        if (lua_isnil(L, -1))
-            return luaL_error(L, "a corpus has no field or method '%s' (fields: documents, "
-                              "participants, utterances, segments, organisations, name, "
-                              "title, meta, warnings, files, refusals)", k);
-    }
+    const px_l_field *f = px_l_field_find(corpus_fields, k);
+    if (!f) return px_l_method_or_error(L, PX_MT_CORPUS, "a corpus", k, corpus_fields);
+    f->get(L, c, 0);
     return 1;
 }
 
 static int corpus_close(lua_State *L)
 {
-    luaL_checkudata(L, 1, PX_MT_CORPUS);
+    px_l_checkself(L, 1, PX_MT_CORPUS, "corpus");
     return corpus_release(L);
 }
 
@@ -237,11 +282,12 @@ static int l_open(lua_State *L)
     }
     px_options opt;
     px_l_options(L, 2, &opt);
-    px_host_progress_setup(&opt);
+    const px_l_hooks *hooks = px_l_gethooks(L);
+    hooks->progress_setup(&opt);
     px_error err;
     px_error_clear(&err);
     px_corpus *c = px_corpus_open(paths, n, &opt, &err);
-    px_host_progress_done();
+    hooks->progress_done();
     if (!c) return px_l_error(L, &err);
     if (c->refusals.n) {
         int loaded = 0;
@@ -259,8 +305,7 @@ static int l_open(lua_State *L)
                               nref, nref == 1 ? "" : "s");
         }
     }
-    px_l_pushcorpus(L, c);
-    px_corpus_unref(c);
+    px_l_pushcorpus(L, c);   /* the box takes our reference */
     return 1;
 }
 
@@ -282,6 +327,7 @@ void px_open_corpus(lua_State *L)
     luaL_setfuncs(L, meta, 0);
     luaL_newlib(L, methods);
     lua_setfield(L, -2, "__methods");
+    px_l_setfields(L, corpus_fields);
     lua_pop(L, 1);
 }
 
@@ -290,7 +336,7 @@ int luaopen_praxis(lua_State *L)
     px_open_corpus(L);
     px_open_handles(L);
     px_open_selection(L);
-    static const luaL_Reg funcs[] = {{"open", l_open}, {NULL, NULL}};
+    static const luaL_Reg funcs[] = {{"open", l_open}, {"_fields", px_l_fields}, {NULL, NULL}};
     luaL_newlib(L, funcs);
     lua_pushliteral(L, PX_VERSION);
     lua_setfield(L, -2, "version");

@@ -3,35 +3,39 @@
 
 #include <string.h>
 
-static int doc_index(lua_State *L)
+#define DOC px_document *d = &c->documents.v[i]; (void)d
+
+static void d_id(lua_State *L, px_corpus *c, uint32_t i) { DOC; px_l_pushstr(L, c, d->id); }
+static void d_title(lua_State *L, px_corpus *c, uint32_t i) { DOC; px_l_pushstr(L, c, d->title); }
+static void d_date(lua_State *L, px_corpus *c, uint32_t i) { DOC; px_l_pushstr(L, c, d->date); }
+static void d_kind(lua_State *L, px_corpus *c, uint32_t i)
+{ DOC; lua_pushstring(L, px_kind_name((px_kind)d->kind)); }
+static void d_path(lua_State *L, px_corpus *c, uint32_t i)
+{ DOC; px_l_pushstr(L, c, c->files.v[d->file].path); }
+static void d_lang(lua_State *L, px_corpus *c, uint32_t i) { DOC; px_l_pushstr(L, c, d->lang); }
+static void d_index(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)c; lua_pushinteger(L, (lua_Integer)i + 1); }
+static void d_meta(lua_State *L, px_corpus *c, uint32_t i)
+{ DOC; px_l_pushkvs(L, c, d->meta_first, d->meta_count); }
+static void d_utterances(lua_State *L, px_corpus *c, uint32_t i)
+{ DOC; px_l_pushrange(L, 1, PX_H_UTTERANCE, d->utt_first, d->utt_count); }
+static void d_participants(lua_State *L, px_corpus *c, uint32_t i)
 {
-    uint32_t i = px_l_checkhandle(L, 1, PX_H_DOCUMENT);
-    px_corpus *c = px_l_corpus_of(L, 1);
-    px_document *d = &c->documents.v[i];
-    const char *k = luaL_checkstring(L, 2);
-    if (!strcmp(k, "id")) px_l_pushstr(L, c, d->id);
-    else if (!strcmp(k, "title")) px_l_pushstr(L, c, d->title);
-    else if (!strcmp(k, "date")) px_l_pushstr(L, c, d->date);
-    else if (!strcmp(k, "kind")) lua_pushstring(L, px_kind_name((px_kind)d->kind));
-    else if (!strcmp(k, "path")) px_l_pushstr(L, c, c->files.v[d->file].path);
-    else if (!strcmp(k, "lang")) px_l_pushstr(L, c, d->lang);
-    else if (!strcmp(k, "index")) lua_pushinteger(L, (lua_Integer)i + 1);
-    else if (!strcmp(k, "meta")) px_l_pushkvs(L, c, d->meta_first, d->meta_count);
-    else if (!strcmp(k, "utterances")) px_l_pushrange(L, 1, PX_H_UTTERANCE, d->utt_first, d->utt_count);
-    else if (!strcmp(k, "segments")) px_l_pushrange(L, 1, PX_H_SEGMENT, d->seg_first, d->seg_count);
-    else if (!strcmp(k, "participants"))
-        px_l_pushext(L, 1, PX_H_PARTICIPANT, c->doc_parts.v + c->doc_part_first.v[i],
-                     c->doc_part_first.v[i + 1] - c->doc_part_first.v[i]);
-    else if (!strcmp(k, "source")) {
-        char pos[700];
-        px_pos_format(c, d->pos, pos, sizeof pos);
-        lua_pushstring(L, pos);
-    } else
-        return px_l_method_or_error(L, PX_H_DOCUMENT, k,
-                                    "id, title, date, kind, path, lang, meta, utterances, "
-                                    "participants, segments, source");
-    return 1;
+    px_l_pushext(L, 1, PX_H_PARTICIPANT, c->doc_parts.v + c->doc_part_first.v[i],
+                 c->doc_part_first.v[i + 1] - c->doc_part_first.v[i]);
 }
+static void d_segments(lua_State *L, px_corpus *c, uint32_t i)
+{ DOC; px_l_pushrange(L, 1, PX_H_SEGMENT, d->seg_first, d->seg_count); }
+static void d_source(lua_State *L, px_corpus *c, uint32_t i) { DOC; px_l_pushpos(L, c, d->pos); }
+
+static const px_l_field doc_fields[] = {
+    {"id", "string", d_id}, {"title", "string", d_title}, {"date", "string", d_date},
+    {"kind", "string", d_kind}, {"path", "string", d_path}, {"lang", "string", d_lang},
+    {"index", "integer", d_index}, {"meta", "table", d_meta},
+    {"utterances", "praxis.Selection", d_utterances},
+    {"participants", "praxis.Selection", d_participants},
+    {"segments", "praxis.Selection", d_segments}, {"source", "string", d_source},
+    {NULL, NULL, NULL}};
 
 static int doc_tostring(lua_State *L)
 {
@@ -50,5 +54,5 @@ static int doc_tostring(lua_State *L)
 
 void px_open_document(lua_State *L)
 {
-    px_l_register_handle(L, PX_H_DOCUMENT, doc_index, doc_tostring, NULL);
+    px_l_register_handle(L, PX_H_DOCUMENT, doc_fields, doc_tostring, NULL);
 }

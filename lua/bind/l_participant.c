@@ -21,60 +21,72 @@ static void push_affiliation(lua_State *L, px_corpus *c, const px_affiliation *a
     }
 }
 
-static int part_index(lua_State *L)
+#define PART px_participant *p = &c->participants.v[i]
+
+static void p_id(lua_State *L, px_corpus *c, uint32_t i) { PART; px_l_pushstr(L, c, p->id); }
+static void p_name(lua_State *L, px_corpus *c, uint32_t i) { PART; px_l_pushstr(L, c, p->name); }
+static void p_role(lua_State *L, px_corpus *c, uint32_t i) { PART; px_l_pushstr(L, c, p->role); }
+static void p_sex(lua_State *L, px_corpus *c, uint32_t i)
 {
-    uint32_t i = px_l_checkhandle(L, 1, PX_H_PARTICIPANT);
-    px_corpus *c = px_l_corpus_of(L, 1);
-    px_participant *p = &c->participants.v[i];
-    const char *k = luaL_checkstring(L, 2);
-    if (!strcmp(k, "id")) px_l_pushstr(L, c, p->id);
-    else if (!strcmp(k, "name")) px_l_pushstr(L, c, p->name);
-    else if (!strcmp(k, "role")) px_l_pushstr(L, c, p->role);
-    else if (!strcmp(k, "sex")) {
-        const char *s = px_sex_name((px_sex)p->sex);
-        if (s) lua_pushstring(L, s);
-        else lua_pushnil(L);
-    } else if (!strcmp(k, "age")) px_l_pushnum(L, p->age);
-    else if (!strcmp(k, "group")) lua_pushboolean(L, p->group);
-    else if (!strcmp(k, "declared")) lua_pushboolean(L, p->declared);
-    else if (!strcmp(k, "index")) lua_pushinteger(L, (lua_Integer)i + 1);
-    else if (!strcmp(k, "attributes")) {
-        px_l_pushkvs(L, c, p->attr_first, p->attr_count);
-        /* the units a person belongs to, as org ids, for grouping */
-        if (p->aff_count) {
-            luaL_Buffer b;
-            luaL_buffinit(L, &b);
-            for (uint32_t k2 = 0; k2 < p->aff_count; k2++) {
-                px_affiliation *a = &c->affiliations.v[p->aff_first + k2];
-                if (!a->ref) continue;
-                if (luaL_bufflen(&b)) luaL_addchar(&b, ' ');
-                luaL_addstring(&b, px_str_get(c, a->ref));
-            }
-            luaL_pushresult(&b);
-            lua_setfield(L, -2, "affiliation");
-        }
-    } else if (!strcmp(k, "affiliations")) {
-        lua_createtable(L, (int)p->aff_count, 0);
-        for (uint32_t k2 = 0; k2 < p->aff_count; k2++) {
-            push_affiliation(L, c, &c->affiliations.v[p->aff_first + k2]);
-            lua_rawseti(L, -2, k2 + 1);
-        }
-    } else if (!strcmp(k, "utterances"))
-        px_l_pushext(L, 1, PX_H_UTTERANCE, c->part_utts.v + c->part_utt_first.v[i],
-                     c->part_utt_first.v[i + 1] - c->part_utt_first.v[i]);
-    else if (!strcmp(k, "documents"))
-        px_l_pushext(L, 1, PX_H_DOCUMENT, c->part_docs.v + c->part_doc_first.v[i],
-                     c->part_doc_first.v[i + 1] - c->part_doc_first.v[i]);
-    else if (!strcmp(k, "source")) {
-        char pos[700];
-        px_pos_format(c, p->pos, pos, sizeof pos);
-        lua_pushstring(L, pos);
-    } else
-        return px_l_method_or_error(L, PX_H_PARTICIPANT, k,
-                                    "id, name, role, sex, age, group, declared, attributes, "
-                                    "affiliations, utterances, documents, source");
-    return 1;
+    PART;
+    const char *s = px_sex_name((px_sex)p->sex);
+    if (s) lua_pushstring(L, s);
+    else lua_pushnil(L);
 }
+static void p_age(lua_State *L, px_corpus *c, uint32_t i) { PART; px_l_pushnum(L, p->age); }
+static void p_group(lua_State *L, px_corpus *c, uint32_t i) { PART; lua_pushboolean(L, p->group); }
+static void p_declared(lua_State *L, px_corpus *c, uint32_t i) { PART; lua_pushboolean(L, p->declared); }
+static void p_index(lua_State *L, px_corpus *c, uint32_t i)
+{ (void)c; lua_pushinteger(L, (lua_Integer)i + 1); }
+
+static void p_attributes(lua_State *L, px_corpus *c, uint32_t i)
+{
+    PART;
+    px_l_pushkvs(L, c, p->attr_first, p->attr_count);
+    /* the units a person belongs to, as org ids, for grouping */
+    if (!p->aff_count) return;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (uint32_t k = 0; k < p->aff_count; k++) {
+        px_affiliation *a = &c->affiliations.v[p->aff_first + k];
+        if (!a->ref) continue;
+        if (luaL_bufflen(&b)) luaL_addchar(&b, ' ');
+        luaL_addstring(&b, px_str_get(c, a->ref));
+    }
+    luaL_pushresult(&b);
+    lua_setfield(L, -2, "affiliation");
+}
+
+static void p_affiliations(lua_State *L, px_corpus *c, uint32_t i)
+{
+    PART;
+    lua_createtable(L, (int)p->aff_count, 0);
+    for (uint32_t k = 0; k < p->aff_count; k++) {
+        push_affiliation(L, c, &c->affiliations.v[p->aff_first + k]);
+        lua_rawseti(L, -2, k + 1);
+    }
+}
+
+static void p_utterances(lua_State *L, px_corpus *c, uint32_t i)
+{
+    px_l_pushext(L, 1, PX_H_UTTERANCE, c->part_utts.v + c->part_utt_first.v[i],
+                 c->part_utt_first.v[i + 1] - c->part_utt_first.v[i]);
+}
+static void p_documents(lua_State *L, px_corpus *c, uint32_t i)
+{
+    px_l_pushext(L, 1, PX_H_DOCUMENT, c->part_docs.v + c->part_doc_first.v[i],
+                 c->part_doc_first.v[i + 1] - c->part_doc_first.v[i]);
+}
+static void p_source(lua_State *L, px_corpus *c, uint32_t i) { PART; px_l_pushpos(L, c, p->pos); }
+
+static const px_l_field part_fields[] = {
+    {"id", "string", p_id}, {"name", "string", p_name}, {"role", "string", p_role},
+    {"sex", "string", p_sex}, {"age", "number", p_age}, {"group", "boolean", p_group},
+    {"declared", "boolean", p_declared}, {"index", "integer", p_index},
+    {"attributes", "table", p_attributes}, {"affiliations", "table", p_affiliations},
+    {"utterances", "praxis.Selection", p_utterances},
+    {"documents", "praxis.Selection", p_documents}, {"source", "string", p_source},
+    {NULL, NULL, NULL}};
 
 /* The period an ISO date stands for: its first instant and the first
  * instant after it ("2015" -> 2015-01-01 .. 2016-01-01, "2015-03" -> one
@@ -165,5 +177,5 @@ static int part_tostring(lua_State *L)
 void px_open_participant(lua_State *L)
 {
     static const luaL_Reg methods[] = {{"affiliation_at", part_affiliation_at}, {NULL, NULL}};
-    px_l_register_handle(L, PX_H_PARTICIPANT, part_index, part_tostring, methods);
+    px_l_register_handle(L, PX_H_PARTICIPANT, part_fields, part_tostring, methods);
 }

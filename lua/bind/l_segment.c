@@ -3,26 +3,22 @@
 
 #include <string.h>
 
-static int seg_index(lua_State *L)
-{
-    uint32_t i = px_l_checkhandle(L, 1, PX_H_SEGMENT);
-    px_corpus *c = px_l_corpus_of(L, 1);
-    px_segment *g = &c->segments.v[i];
-    const char *k = luaL_checkstring(L, 2);
-    if (!strcmp(k, "id")) px_l_pushstr(L, c, g->id);
-    else if (!strcmp(k, "type")) px_l_pushstr(L, c, g->type);
-    else if (!strcmp(k, "index")) lua_pushinteger(L, (lua_Integer)(i - c->documents.v[g->document].seg_first) + 1);
-    else if (!strcmp(k, "document")) px_l_pushhandle(L, 1, PX_H_DOCUMENT, g->document);
-    else if (!strcmp(k, "utterances"))
-        px_l_pushext(L, 1, PX_H_UTTERANCE, c->seg_utts.v + g->utt_first, g->utt_count);
-    else if (!strcmp(k, "source")) {
-        char pos[700];
-        px_pos_format(c, g->pos, pos, sizeof pos);
-        lua_pushstring(L, pos);
-    } else
-        return px_l_method_or_error(L, PX_H_SEGMENT, k, "id, type, index, document, utterances, source");
-    return 1;
-}
+#define SEG px_segment *g = &c->segments.v[i]
+
+static void g_id(lua_State *L, px_corpus *c, uint32_t i) { SEG; px_l_pushstr(L, c, g->id); }
+static void g_type(lua_State *L, px_corpus *c, uint32_t i) { SEG; px_l_pushstr(L, c, g->type); }
+static void g_index(lua_State *L, px_corpus *c, uint32_t i)
+{ SEG; lua_pushinteger(L, (lua_Integer)(i - c->documents.v[g->document].seg_first) + 1); }
+static void g_document(lua_State *L, px_corpus *c, uint32_t i)
+{ SEG; px_l_pushhandle(L, 1, PX_H_DOCUMENT, g->document); }
+static void g_utterances(lua_State *L, px_corpus *c, uint32_t i)
+{ SEG; px_l_pushext(L, 1, PX_H_UTTERANCE, c->seg_utts.v + g->utt_first, g->utt_count); }
+static void g_source(lua_State *L, px_corpus *c, uint32_t i) { SEG; px_l_pushpos(L, c, g->pos); }
+
+static const px_l_field seg_fields[] = {
+    {"id", "string", g_id}, {"type", "string", g_type}, {"index", "integer", g_index},
+    {"document", "praxis.Document", g_document}, {"utterances", "praxis.Selection", g_utterances},
+    {"source", "string", g_source}, {NULL, NULL, NULL}};
 
 static int seg_tostring(lua_State *L)
 {
@@ -38,5 +34,5 @@ static int seg_tostring(lua_State *L)
 
 void px_open_segment(lua_State *L)
 {
-    px_l_register_handle(L, PX_H_SEGMENT, seg_index, seg_tostring, NULL);
+    px_l_register_handle(L, PX_H_SEGMENT, seg_fields, seg_tostring, NULL);
 }

@@ -7,7 +7,7 @@
 
 px_selection *px_l_checkselection(lua_State *L, int idx)
 {
-    px_selection *s = luaL_checkudata(L, idx, PX_MT_SELECTION);
+    px_selection *s = px_l_checkself(L, idx, PX_MT_SELECTION, "selection");
     px_l_corpus_of(L, idx);
     return s;
 }
@@ -295,6 +295,205 @@ static int handled(px_htype t, const char *key)
     return 0;
 }
 
+/* The conditions of a where{...}, each read once before the loop. */
+typedef struct where_cond {
+    uint8_t *spk, *docs, *segs;          /* sets over the corpus, or NULL */
+    int have_after, have_before;
+    double after, before;
+    int speaking;                        /* -1: not asked */
+    uint32_t *terms, *window;            /* text=: the phrase, and room to match it */
+    size_t nterms;
+    int no_match;                        /* text= names a word the corpus lacks */
+    int pattern, find_idx, pat_idx;      /* pattern=: string.find and the pattern */
+    int ngeneric;                        /* keys that compare a property */
+} where_cond;
+
+/* text= finds words and phrases; it refuses what it would otherwise
+ * silently drop: wildcards and the characters of regular expressions and
+ * Lua patterns ("cobweb*" would quietly mean "cobweb"). A ? that ends a
+ * word ("really?") is punctuation; one inside a word is a wildcard. */
+static void check_text_query(lua_State *L, const char *q)
+{
+    for (const char *p = q; *p; p++) {
+        int bad = strchr("*[]{}()|^$\\+%", *p) != NULL;
+        if (*p == '?' && (p[1] & 0x80 || (p[1] && strchr("abcdefghijklmnopqrstuvwxyz"
+                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                          "0123456789", p[1]))))
+            bad = 1;
+        if (bad)
+            luaL_error(L, "where{text = \"%s\"}: text= finds words and phrases as they are "
+                       "written (case and accents aside), with no wildcards or patterns: "
+                       "'%c' is not understood; for a pattern use pattern= (a Lua pattern, "
+                       "e.g. pattern = \"cobweb%%a*\")", q, *p);
+    }
+}
+
+static void prepare_text(lua_State *L, int v, px_corpus *c, int anchors, where_cond *w)
+{
+    size_t len;
+    const char *q = luaL_checklstring(L, v, &len);
+    check_text_query(L, q);
+    phrase p;
+    memset(&p, 0, sizeof p);
+    p.c = c;
+    p.cap = len + 1;
+    p.terms = lua_newuserdatauv(L, 2 * p.cap * sizeof(uint32_t), 0);   /* and a window */
+    lua_setfield(L, anchors, "txt");
+    px_tokenizer_init(&p.tok);
+    px_tokenize(q, len, phrase_cb, &p);
+    px_tokenizer_destroy(&p.tok);
+    w->terms = p.terms;
+    w->window = p.terms + p.cap;
+    w->nterms = p.n;
+    if (p.missing || !p.n) w->no_match = 1;
+}
+
+/* A set over n items of type t from the condition at v, kept alive in
+ * the anchors table under name. */
+static uint8_t *prepare_set(lua_State *L, int v, px_corpus *c, int anchors, px_htype t,
+                            size_t n, const char *key)
+{
+    uint8_t *set = lua_newuserdatauv(L, n + 1, 0);
+    memset(set, 0, n + 1);
+    lua_setfield(L, anchors, key);
+    fill_set(L, v, t, set, n, c, key);
+    return set;
+}
+
+/* Reads the conditions table (argument 2) into w; leaves on the stack the
+ * table that keeps the scratch alive, string.find and the pattern. */
+static void where_prepare(lua_State *L, px_corpus *c, px_htype t, where_cond *w)
+{
+    memset(w, 0, sizeof *w);
+    w->speaking = -1;
+    lua_newtable(L);
+    int anchors = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, 2)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            luaL_error(L, "where{...}: conditions are named (where{speaker = p}), not positional");
+        const char *key = lua_tostring(L, -2);
+        int v = lua_gettop(L), u = t == PX_H_UTTERANCE;
+        if (!strcmp(key, "speaker") && u)
+            w->spk = prepare_set(L, v, c, anchors, PX_H_PARTICIPANT, c->participants.n, key);
+        else if (!strcmp(key, "document") && (u || t == PX_H_SEGMENT))
+            w->docs = prepare_set(L, v, c, anchors, PX_H_DOCUMENT, c->documents.n, key);
+        else if (!strcmp(key, "segment") && u)
+            w->segs = prepare_set(L, v, c, anchors, PX_H_SEGMENT, c->segments.n, key);
+        else if (!strcmp(key, "after") && (u || t == PX_H_DOCUMENT)) {
+            w->after = parse_when(L, v, key);
+            w->have_after = 1;
+        } else if (!strcmp(key, "before") && (u || t == PX_H_DOCUMENT)) {
+            w->before = parse_when(L, v, key);
+            w->have_before = 1;
+        } else if (!strcmp(key, "text") && u) {
+            prepare_text(L, v, c, anchors, w);
+        } else if (!strcmp(key, "pattern") && u) {
+            luaL_checkstring(L, v);
+            w->pattern = 1;
+        } else if (!strcmp(key, "speaking") && t == PX_H_PARTICIPANT) {
+            w->speaking = lua_toboolean(L, v);
+        } else {
+            w->ngeneric++;
+        }
+        lua_settop(L, v - 1);   /* keep the key for lua_next */
+    }
+    if (w->pattern) {
+        lua_getglobal(L, "string");
+        lua_getfield(L, -1, "find");
+        lua_replace(L, -2);
+    }
+    w->find_idx = lua_gettop(L);
+    lua_getfield(L, 2, "pattern");
+    w->pat_idx = lua_gettop(L);
+}
+
+static int in_period(const where_cond *w, double when)
+{
+    if (isnan(when)) return 0;
+    if (w->have_after && when < w->after) return 0;
+    if (w->have_before && when >= w->before) return 0;
+    return 1;
+}
+
+/* The conditions where{} treats itself, for utterance ix. */
+static int keeps_utterance(lua_State *L, px_corpus *c, uint32_t ix, const where_cond *w)
+{
+    const px_utterance *u = &c->utterances.v[ix];
+    if (w->docs && !w->docs[u->document]) return 0;
+    if (w->segs && (u->segment == PX_NONE || !w->segs[u->segment])) return 0;
+    if (w->spk) {
+        int any = 0;
+        for (uint32_t k = 0; k < u->spk_count; k++) if (w->spk[c->refs.v[u->spk_first + k]]) any = 1;
+        if (!any) return 0;
+    }
+    if ((w->have_after || w->have_before) &&
+        !in_period(w, !isnan(u->time) ? u->time : c->documents.v[u->document].date_epoch))
+        return 0;
+    if (w->nterms && !has_phrase(c, u, w->terms, w->nterms, w->window)) return 0;
+    if (w->pattern) {
+        lua_pushvalue(L, w->find_idx);
+        lua_pushlstring(L, px_utterance_text(c, ix), u->text_len);
+        lua_pushvalue(L, w->pat_idx);
+        lua_call(L, 2, 1);
+        int found = !lua_isnil(L, -1);
+        lua_pop(L, 1);
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+static int keeps_builtin(lua_State *L, px_corpus *c, px_htype t, uint32_t ix, const where_cond *w)
+{
+    switch (t) {
+    case PX_H_UTTERANCE: return keeps_utterance(L, c, ix, w);
+    case PX_H_PARTICIPANT:
+        return w->speaking < 0 ||
+               (c->part_utt_first.v[ix + 1] > c->part_utt_first.v[ix]) == w->speaking;
+    case PX_H_DOCUMENT:
+        return !(w->have_after || w->have_before) || in_period(w, c->documents.v[ix].date_epoch);
+    case PX_H_SEGMENT: return !w->docs || w->docs[c->segments.v[ix].document];
+    }
+    return 1;
+}
+
+/* Any other key compares the property of that name. */
+static int keeps_generic(lua_State *L, px_htype t, uint32_t ix)
+{
+    int ok = 1;
+    px_l_pushhandle(L, 1, t, ix);
+    int h = lua_gettop(L);
+    lua_pushnil(L);
+    while (ok && lua_next(L, 2)) {
+        const char *key = lua_tostring(L, -2);
+        if (handled(t, key)) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_getfield(L, h, key);
+        ok = value_matches(L, -1, -2);
+        lua_pop(L, 2);
+    }
+    lua_settop(L, h - 1);   /* also the key an interrupted lua_next left */
+    return ok;
+}
+
+/* s:where(function(item) ... end): the items for which it returns true. */
+static uint32_t where_function(lua_State *L, px_selection *s, uint32_t *keep)
+{
+    uint32_t nk = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        uint32_t ix = px_sel_at(s, i);
+        lua_pushvalue(L, 2);
+        px_l_pushhandle(L, 1, (px_htype)s->type, ix);
+        lua_call(L, 1, 1);
+        px_l_corpus_of(L, 1);   /* the function may have closed the corpus */
+        if (lua_toboolean(L, -1)) keep[nk++] = ix;
+        lua_pop(L, 1);
+    }
+    return nk;
+}
+
 static int sel_where(lua_State *L)
 {
     px_selection *s = px_l_checkselection(L, 1);
@@ -303,161 +502,22 @@ static int sel_where(lua_State *L)
     /* scratch for the result, owned by Lua so an error cannot leak it */
     uint32_t *keep = lua_newuserdatauv(L, ((size_t)s->n + 1) * sizeof(uint32_t), 0);
     uint32_t nk = 0;
-
     if (lua_isfunction(L, 2)) {
-        for (uint32_t i = 0; i < s->n; i++) {
+        nk = where_function(L, s, keep);
+    } else {
+        luaL_argexpected(L, lua_istable(L, 2), 2, "table of conditions or function");
+        where_cond w;
+        where_prepare(L, c, t, &w);
+        for (uint32_t i = 0; i < s->n && !w.no_match; i++) {
+            /* a pattern (string.find) or a compared value (its metamethods)
+             * runs code that may close the corpus: then its memory is gone */
+            if (w.pattern || w.ngeneric) c = px_l_corpus_of(L, 1);
             uint32_t ix = px_sel_at(s, i);
-            lua_pushvalue(L, 2);
-            px_l_pushhandle(L, 1, t, ix);
-            lua_call(L, 1, 1);
-            px_l_corpus_of(L, 1);   /* the function may have closed the corpus */
-            if (lua_toboolean(L, -1)) keep[nk++] = ix;
-            lua_pop(L, 1);
+            if (!keeps_builtin(L, c, t, ix, &w)) continue;
+            if (w.ngeneric && !keeps_generic(L, t, ix)) continue;
+            keep[nk++] = ix;
         }
-        goto done;
     }
-    luaL_argexpected(L, lua_istable(L, 2), 2, "table of conditions or function");
-
-    /* prepare every condition once */
-    uint8_t *spk = NULL, *docs = NULL, *segs = NULL;
-    int have_after = 0, have_before = 0, speaking = -1;
-    double after = 0, before = 0;
-    uint32_t *terms = NULL, *window = NULL;
-    size_t nterms = 0;
-    int no_phrase_match = 0;
-    int pattern = 0;
-    int ngeneric = 0;
-
-    lua_newtable(L);                 /* keeps scratch sets alive */
-    int anchors = lua_gettop(L);
-    lua_pushnil(L);
-    while (lua_next(L, 2)) {
-        if (lua_type(L, -2) != LUA_TSTRING)
-            return luaL_error(L, "where{...}: conditions are named (where{speaker = p}), not positional");
-        const char *key = lua_tostring(L, -2);
-        int v = lua_gettop(L);
-        if (!strcmp(key, "speaker") && t == PX_H_UTTERANCE) {
-            spk = lua_newuserdatauv(L, c->participants.n + 1, 0);
-            memset(spk, 0, c->participants.n + 1);
-            lua_setfield(L, anchors, "spk");
-            fill_set(L, v, PX_H_PARTICIPANT, spk, c->participants.n, c, key);
-        } else if (!strcmp(key, "document") && (t == PX_H_UTTERANCE || t == PX_H_SEGMENT)) {
-            docs = lua_newuserdatauv(L, c->documents.n + 1, 0);
-            memset(docs, 0, c->documents.n + 1);
-            lua_setfield(L, anchors, "doc");
-            fill_set(L, v, PX_H_DOCUMENT, docs, c->documents.n, c, key);
-        } else if (!strcmp(key, "segment") && t == PX_H_UTTERANCE) {
-            segs = lua_newuserdatauv(L, c->segments.n + 1, 0);
-            memset(segs, 0, c->segments.n + 1);
-            lua_setfield(L, anchors, "seg");
-            fill_set(L, v, PX_H_SEGMENT, segs, c->segments.n, c, key);
-        } else if (!strcmp(key, "after") && (t == PX_H_UTTERANCE || t == PX_H_DOCUMENT)) {
-            after = parse_when(L, v, key);
-            have_after = 1;
-        } else if (!strcmp(key, "before") && (t == PX_H_UTTERANCE || t == PX_H_DOCUMENT)) {
-            before = parse_when(L, v, key);
-            have_before = 1;
-        } else if (!strcmp(key, "text") && t == PX_H_UTTERANCE) {
-            size_t len;
-            const char *q = luaL_checklstring(L, v, &len);
-            phrase p;
-            memset(&p, 0, sizeof p);
-            p.c = c;
-            p.cap = len + 1;
-            p.terms = lua_newuserdatauv(L, 2 * p.cap * sizeof(uint32_t), 0);   /* and a window */
-            lua_setfield(L, anchors, "txt");
-            px_tokenizer_init(&p.tok);
-            px_tokenize(q, len, phrase_cb, &p);
-            px_tokenizer_destroy(&p.tok);
-            terms = p.terms;
-            window = p.terms + p.cap;
-            nterms = p.n;
-            if (p.missing || !p.n) no_phrase_match = 1;
-        } else if (!strcmp(key, "pattern") && t == PX_H_UTTERANCE) {
-            luaL_checkstring(L, v);
-            pattern = 1;
-        } else if (!strcmp(key, "speaking") && t == PX_H_PARTICIPANT) {
-            speaking = lua_toboolean(L, v);
-        } else {
-            ngeneric++;
-        }
-        lua_settop(L, v - 1);   /* keep the key for lua_next */
-    }
-    if (pattern) {
-        lua_getglobal(L, "string");
-        lua_getfield(L, -1, "find");
-        lua_replace(L, -2);
-    }
-    int find_idx = lua_gettop(L);
-    lua_getfield(L, 2, "pattern");
-    int pat_idx = lua_gettop(L);
-
-    for (uint32_t i = 0; i < s->n; i++) {
-        uint32_t ix = px_sel_at(s, i);
-        if (t == PX_H_UTTERANCE) {
-            px_utterance *u = &c->utterances.v[ix];
-            if (no_phrase_match) break;
-            if (docs && !docs[u->document]) continue;
-            if (segs && (u->segment == PX_NONE || !segs[u->segment])) continue;
-            if (spk) {
-                int any = 0;
-                for (uint32_t k = 0; k < u->spk_count; k++) if (spk[c->refs.v[u->spk_first + k]]) any = 1;
-                if (!any) continue;
-            }
-            if (have_after || have_before) {
-                double when = !isnan(u->time) ? u->time : c->documents.v[u->document].date_epoch;
-                if (isnan(when)) continue;
-                if (have_after && when < after) continue;
-                if (have_before && when >= before) continue;
-            }
-            if (nterms && !has_phrase(c, u, terms, nterms, window)) continue;
-            if (pattern) {
-                lua_pushvalue(L, find_idx);
-                lua_pushlstring(L, px_utterance_text(c, ix), u->text_len);
-                lua_pushvalue(L, pat_idx);
-                lua_call(L, 2, 1);
-                int found = !lua_isnil(L, -1);
-                lua_pop(L, 1);
-                if (!found) continue;
-            }
-        } else if (t == PX_H_PARTICIPANT) {
-            if (speaking >= 0) {
-                int sp = c->part_utt_first.v[ix + 1] > c->part_utt_first.v[ix];
-                if (sp != speaking) continue;
-            }
-        } else if (t == PX_H_DOCUMENT) {
-            if (have_after || have_before) {
-                double when = c->documents.v[ix].date_epoch;
-                if (isnan(when)) continue;
-                if (have_after && when < after) continue;
-                if (have_before && when >= before) continue;
-            }
-        } else if (t == PX_H_SEGMENT) {
-            if (docs && !docs[c->segments.v[ix].document]) continue;
-        }
-        if (ngeneric) {
-            /* any other key compares the property of that name */
-            int ok = 1;
-            px_l_pushhandle(L, 1, t, ix);
-            int h = lua_gettop(L);
-            lua_pushnil(L);
-            while (ok && lua_next(L, 2)) {
-                const char *key = lua_tostring(L, -2);
-                if (handled(t, key)) {
-                    lua_pop(L, 1);
-                    continue;
-                }
-                lua_getfield(L, h, key);
-                ok = value_matches(L, -1, -2);
-                lua_pop(L, 2);
-            }
-            if (!ok) lua_pop(L, 1);   /* the key left by an interrupted lua_next */
-            lua_settop(L, h - 1);
-            if (!ok) continue;
-        }
-        keep[nk++] = ix;
-    }
-done:;
     px_selection *r = px_l_newselection(L, 1, t, nk);
     memcpy(r->own, keep, (size_t)nk * sizeof(uint32_t));
     return 1;

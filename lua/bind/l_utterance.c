@@ -59,65 +59,85 @@ static void push_annotations(lua_State *L, px_corpus *c, const px_utterance *u)
     }
 }
 
-static int utt_index(lua_State *L)
+#define UTT const px_utterance *u = &c->utterances.v[i]
+
+static void pushhandle_or_nil(lua_State *L, px_htype t, uint32_t i)
 {
-    uint32_t i = px_l_checkhandle(L, 1, PX_H_UTTERANCE);
-    px_corpus *c = px_l_corpus_of(L, 1);
-    px_utterance *u = &c->utterances.v[i];
-    const char *k = luaL_checkstring(L, 2);
-    if (!strcmp(k, "id")) lua_pushstring(L, px_utterance_id(c, i));
-    else if (!strcmp(k, "text")) lua_pushlstring(L, px_utterance_text(c, i), u->text_len);
-    else if (!strcmp(k, "speaker")) px_l_pushhandle(L, 1, PX_H_PARTICIPANT, c->refs.v[u->spk_first]);
-    else if (!strcmp(k, "speakers")) px_l_pushext(L, 1, PX_H_PARTICIPANT, c->refs.v + u->spk_first, u->spk_count);
-    else if (!strcmp(k, "addressees")) px_l_pushext(L, 1, PX_H_PARTICIPANT, c->refs.v + u->adr_first, u->adr_count);
-    else if (!strcmp(k, "document")) px_l_pushhandle(L, 1, PX_H_DOCUMENT, u->document);
-    else if (!strcmp(k, "segment")) {
-        if (u->segment == PX_NONE) lua_pushnil(L);
-        else px_l_pushhandle(L, 1, PX_H_SEGMENT, u->segment);
-    } else if (!strcmp(k, "index")) lua_pushinteger(L, (lua_Integer)u->index + 1);
-    else if (!strcmp(k, "reply_to")) {
-        if (u->reply_to == PX_NONE) lua_pushnil(L);
-        else px_l_pushhandle(L, 1, PX_H_UTTERANCE, u->reply_to);
-    } else if (!strcmp(k, "start_time")) px_l_pushnum(L, u->start);
-    else if (!strcmp(k, "end_time")) px_l_pushnum(L, u->end);
-    else if (!strcmp(k, "duration")) {
-        if (isnan(u->start) || isnan(u->end)) lua_pushnil(L);
-        else lua_pushnumber(L, u->end - u->start);
-    } else if (!strcmp(k, "time")) {
-        if (isnan(u->time)) lua_pushnil(L);
-        else {
-            char buf[48];
-            px_format_datetime(u->time, buf, sizeof buf);
-            lua_pushstring(L, buf);
-        }
-    } else if (!strcmp(k, "lang")) px_l_pushstr(L, c, u->lang);
-    else if (!strcmp(k, "tokens")) {
-        lua_createtable(L, (int)u->tok_count, 0);
-        const uint8_t *tp = px_utterance_tokens(c, u);
-        for (uint32_t t = 0; t < u->tok_count; t++) {
-            lua_pushstring(L, px_term_get(c, px_token_next(&tp)));
-            lua_rawseti(L, -2, t + 1);
-        }
-    } else if (!strcmp(k, "word_count")) lua_pushinteger(L, u->tok_count);
-    else if (!strcmp(k, "events")) push_events(L, c, u);
-    else if (!strcmp(k, "annotations")) push_annotations(L, c, u);
-    else if (!strcmp(k, "attributes")) push_attributes(L, c, u);
-    else if (!strcmp(k, "indent_level")) {
-        if (u->indent < 0) lua_pushnil(L);
-        else lua_pushinteger(L, u->indent);
-    }
-    else if (!strcmp(k, "source")) {
-        char pos[700];
-        px_pos_format(c, u->pos, pos, sizeof pos);
-        lua_pushstring(L, pos);
-    } else
-        return px_l_method_or_error(L, PX_H_UTTERANCE, k,
-                                    "id, text, speaker, speakers, addressees, document, "
-                                    "segment, index, reply_to, start_time, end_time, "
-                                    "duration, time, lang, tokens, word_count, events, "
-                                    "annotations, attributes, indent_level, source");
-    return 1;
+    if (i == PX_NONE) lua_pushnil(L);
+    else px_l_pushhandle(L, 1, t, i);
 }
+
+static void u_id(lua_State *L, px_corpus *c, uint32_t i) { lua_pushstring(L, px_utterance_id(c, i)); }
+static void u_text(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; lua_pushlstring(L, px_utterance_text(c, i), u->text_len); }
+static void u_speaker(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; px_l_pushhandle(L, 1, PX_H_PARTICIPANT, c->refs.v[u->spk_first]); }
+static void u_speakers(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; px_l_pushext(L, 1, PX_H_PARTICIPANT, c->refs.v + u->spk_first, u->spk_count); }
+static void u_addressees(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; px_l_pushext(L, 1, PX_H_PARTICIPANT, c->refs.v + u->adr_first, u->adr_count); }
+static void u_document(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; px_l_pushhandle(L, 1, PX_H_DOCUMENT, u->document); }
+static void u_segment(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; pushhandle_or_nil(L, PX_H_SEGMENT, u->segment); }
+static void u_index(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; lua_pushinteger(L, (lua_Integer)u->index + 1); }
+static void u_reply_to(lua_State *L, px_corpus *c, uint32_t i)
+{ UTT; pushhandle_or_nil(L, PX_H_UTTERANCE, u->reply_to); }
+static void u_start_time(lua_State *L, px_corpus *c, uint32_t i) { UTT; px_l_pushnum(L, u->start); }
+static void u_end_time(lua_State *L, px_corpus *c, uint32_t i) { UTT; px_l_pushnum(L, u->end); }
+static void u_duration(lua_State *L, px_corpus *c, uint32_t i)
+{
+    UTT;
+    if (isnan(u->start) || isnan(u->end)) lua_pushnil(L);
+    else lua_pushnumber(L, u->end - u->start);
+}
+static void u_time(lua_State *L, px_corpus *c, uint32_t i)
+{
+    UTT;
+    if (isnan(u->time)) {
+        lua_pushnil(L);
+        return;
+    }
+    char buf[48];
+    px_format_datetime(u->time, buf, sizeof buf);
+    lua_pushstring(L, buf);
+}
+static void u_lang(lua_State *L, px_corpus *c, uint32_t i) { UTT; px_l_pushstr(L, c, u->lang); }
+static void u_tokens(lua_State *L, px_corpus *c, uint32_t i)
+{
+    UTT;
+    lua_createtable(L, (int)u->tok_count, 0);
+    const uint8_t *tp = px_utterance_tokens(c, u);
+    for (uint32_t t = 0; t < u->tok_count; t++) {
+        lua_pushstring(L, px_term_get(c, px_token_next(&tp)));
+        lua_rawseti(L, -2, t + 1);
+    }
+}
+static void u_word_count(lua_State *L, px_corpus *c, uint32_t i) { UTT; lua_pushinteger(L, u->tok_count); }
+static void u_events(lua_State *L, px_corpus *c, uint32_t i) { UTT; push_events(L, c, u); }
+static void u_annotations(lua_State *L, px_corpus *c, uint32_t i) { UTT; push_annotations(L, c, u); }
+static void u_attributes(lua_State *L, px_corpus *c, uint32_t i) { UTT; push_attributes(L, c, u); }
+static void u_indent_level(lua_State *L, px_corpus *c, uint32_t i)
+{
+    UTT;
+    if (u->indent < 0) lua_pushnil(L);
+    else lua_pushinteger(L, u->indent);
+}
+static void u_source(lua_State *L, px_corpus *c, uint32_t i) { UTT; px_l_pushpos(L, c, u->pos); }
+
+static const px_l_field utt_fields[] = {
+    {"id", "string", u_id}, {"text", "string", u_text},
+    {"speaker", "praxis.Participant", u_speaker}, {"speakers", "praxis.Selection", u_speakers},
+    {"addressees", "praxis.Selection", u_addressees}, {"document", "praxis.Document", u_document},
+    {"segment", "praxis.Segment", u_segment}, {"index", "integer", u_index},
+    {"reply_to", "praxis.Utterance", u_reply_to}, {"start_time", "number", u_start_time},
+    {"end_time", "number", u_end_time}, {"duration", "number", u_duration},
+    {"time", "string", u_time}, {"lang", "string", u_lang}, {"tokens", "table", u_tokens},
+    {"word_count", "integer", u_word_count}, {"events", "table", u_events},
+    {"annotations", "table", u_annotations}, {"attributes", "table", u_attributes},
+    {"indent_level", "integer", u_indent_level}, {"source", "string", u_source},
+    {NULL, NULL, NULL}};
 
 static int utt_tostring(lua_State *L)
 {
@@ -156,5 +176,5 @@ static int utt_tostring(lua_State *L)
 
 void px_open_utterance(lua_State *L)
 {
-    px_l_register_handle(L, PX_H_UTTERANCE, utt_index, utt_tostring, NULL);
+    px_l_register_handle(L, PX_H_UTTERANCE, utt_fields, utt_tostring, NULL);
 }

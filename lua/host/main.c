@@ -229,8 +229,7 @@ static int open_corpus(lua_State *L, args *a, int *exit_code)
         *exit_code = rc;
         return -1;
     }
-    px_l_pushcorpus(L, c);
-    px_corpus_unref(c);
+    px_l_pushcorpus(L, c);   /* the box takes our reference */
     lua_setglobal(L, "corpus");
     return 0;
 }
@@ -244,7 +243,9 @@ static int pmain(lua_State *L)
 {
     args *a = lua_touserdata(L, 1);
     int *exit_code = lua_touserdata(L, 2);
+    static const px_l_hooks hooks = {px_host_progress_setup, px_host_progress_done, px_host_seed};
     luaL_openlibs(L);
+    px_l_sethooks(L, &hooks);   /* the progress bar and the run's seed, for the bindings */
     luaL_requiref(L, "praxis", luaopen_praxis, 1);
     px_repl_openlib(L);   /* terminal helpers for show, plots, progress */
     px_run_openlib(L);    /* praxis.random, sha256, the script runner's primitives */

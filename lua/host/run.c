@@ -273,7 +273,7 @@ static int l_home(lua_State *L)
 static int l_corpus_box(lua_State *L)
 {
     px_lcorpus *b = px_l_checkcorpus(L, 1);
-    px_l_pushcorpus(L, b->c);
+    px_l_pushcorpus(L, px_corpus_ref(b->c));   /* the new box's own reference */
     return 1;
 }
 

@@ -304,13 +304,9 @@ static int l_hook_thread(lua_State *L)
 static int l_realpath(lua_State *L)
 {
     const char *p = luaL_checkstring(L, 1);
-    char *r = realpath(p, NULL);
-    if (!r) {
-        lua_pushnil(L);
-        return 1;
-    }
-    lua_pushstring(L, r);
-    free(r);
+    char r[PATH_MAX];   /* not realpath's malloc: pushing it may raise */
+    if (!realpath(p, r)) lua_pushnil(L);
+    else lua_pushstring(L, r);
     return 1;
 }
 

@@ -403,7 +403,9 @@ local WHERE_KEYS = {
 -- The names that complete on a value of a documented class: after "."
 -- its fields (properties), after ":" its methods, after "where" the keys
 -- of where{...} for items of that class. The one place completion takes
--- names from (lua/meta, through praxis.help).
+-- names from: a binding's own field table where the class has one
+-- (praxis._fields, the table that drives __index), else lua/meta through
+-- praxis.help; a test holds the two to the same names.
 local function names_of(class, after)
   local help = praxis.help
   if after == ":" then return help.members(class, "methods") end
@@ -412,7 +414,8 @@ local function names_of(class, after)
   if after == "where" then
     for _, k in ipairs(WHERE_KEYS[class] or {}) do add(k) end
   end
-  for _, k in ipairs(help.members(class, "fields")) do add(k) end
+  local fields = praxis._fields and praxis._fields(class)
+  for _, k in ipairs(fields or help.members(class, "fields")) do add(k) end
   return out
 end
 

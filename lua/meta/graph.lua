@@ -8,7 +8,7 @@
 --- (participants), from, to (utterances; to is nil for address and
 --- mention), time (u.time of from, or nil)}. ia.directed is false for
 --- copresence. The unknown participant takes part in none.
----@field directed boolean false for copresence
+---@field directed boolean false for copresence (pairs without a direction), true for the other rules
 ---@usage corpus.utterances:interactions("next")
 local Interactions = {}
 

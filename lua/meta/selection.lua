@@ -26,6 +26,8 @@ function Selection:each() end
 --- utterance is dated by u.time, else by its document's date; with
 --- after= or before=, undated items are left out (docs/semantics.md,
 --- "Time").
+--- text= takes words as they are written: a wildcard or a pattern
+--- character ("cobweb*", "[Cc]obweb") is refused; use pattern= for those.
 ---@param cond table|function conditions, or function(item) returning true to keep it
 ---@return praxis.Selection
 ---@usage corpus.utterances:where{speaker = "priya", after = "2024-06"}

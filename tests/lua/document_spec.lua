@@ -76,7 +76,7 @@ describe("a spoken document", function()
   it("names its fields on an unknown one", function()
     expect_error(function() return d.nope end,
       "a document has no field or method 'nope' (fields: id, title, date, kind, path, lang, " ..
-      "meta, utterances, participants, segments, source)")
+      "index, meta, utterances, participants, segments, source)")
   end)
 end)
 

@@ -124,7 +124,7 @@ describe("declared persons", function()
   it("name their fields on an unknown one", function()
     expect_error(function() return ana.nope end,
       "a participant has no field or method 'nope' (fields: id, name, role, sex, age, group, " ..
-      "declared, attributes, affiliations, utterances, documents, source)")
+      "declared, index, attributes, affiliations, utterances, documents, source)")
   end)
 
   it("are listed in declaration order, then undeclared, then unknown", function()
