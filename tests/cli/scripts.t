@@ -308,24 +308,25 @@ exit 2
 --- stderr-contains
 parameter 'codebook' of script 'params': cannot read the file
 
-=== a parameter given to a plain script is refused
-$ printf 'return 1\n' > $TMPDIR/plain.lua && praxis run $TMPDIR/plain.lua corpora/samples/spoken.xml -p x=1
+=== a parameter given to a plain script is refused before the script runs
+$ printf 'print("the top level ran")\nreturn 1\n' > $TMPDIR/plain.lua && praxis run $TMPDIR/plain.lua corpora/samples/spoken.xml -p x=1
+--- stdout
 --- stderr-contains
-returns no spec, so it takes no parameters
+plain.lua takes no parameters: it returns no spec
 --- exit 2
 
 === bad run options are usage errors
-$ praxis run participation --timeout soon; echo "exit $?"; praxis run participation --mode html; echo "exit $?"; praxis run participation -p nothing; echo "exit $?"; praxis run participation --max-memory 0; echo "exit $?"
+$ praxis run participation --timeout soon; echo "exit $?"; praxis run participation --mode html; echo "exit $?"; praxis run participation -p nothing; echo "exit $?"; praxis run participation --max-memory -1; echo "exit $?"
 --- stdout
 exit 2
 exit 2
 exit 2
 exit 2
 --- stderr-contains
---timeout needs a number of seconds above 0, not 'soon'
+--timeout needs a number of seconds (0: no limit), not 'soon'
 --mode is table, csv, tsv, json or markdown, not 'html'
 a parameter is NAME=VALUE, not 'nothing'
---max-memory needs a number of megabytes above 0, not '0'
+--max-memory needs a number of megabytes (0: no limit), not '-1'
 
 === an unknown script name is a usage error
 $ praxis run no-such-script corpora/samples/spoken.xml
