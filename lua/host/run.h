@@ -17,10 +17,6 @@ lua_State *px_sandbox_newstate(void);
 /* Closes a state made by px_sandbox_newstate (or any other). */
 void px_sandbox_close(lua_State *L);
 
-/* Bytes the state's Lua heap holds now; 0 when L does not run on the
- * counting allocator. */
-size_t px_sandbox_used(lua_State *L);
-
 /* Adds the sandbox's primitives to the table on top of the stack (the
  * private praxis._run): call (a function under the time and memory
  * limits), hook_thread, outdir, realpath, isdir, listdir. */

@@ -153,12 +153,6 @@ static px_sbx *sbx_of(lua_State *L)
     return f == sbx_alloc ? ud : NULL;
 }
 
-size_t px_sandbox_used(lua_State *L)
-{
-    px_sbx *s = sbx_of(L);
-    return s ? s->used : 0;
-}
-
 /* ---- the hook behind the time limit ---- */
 
 static volatile sig_atomic_t watch_reason;   /* the watchdog's (below) */
@@ -210,7 +204,8 @@ typedef struct px_watch {
     int armed;
 } px_watch;
 
-static px_watch watch;   /* changed only while the timer is stopped */
+static px_watch watch;   /* changed only while watch_on is 0 */
+static volatile sig_atomic_t watch_on;
 
 /* resident anonymous pages (statm: resident - shared), -1 when unknown;
  * async-signal-safe */
@@ -273,6 +268,7 @@ static void hard_stop(const char *what)
 static void on_alarm(int sig)
 {
     (void)sig;
+    if (!watch_on) return;   /* a signal still pending when a call ended */
     int saved = errno;
     if (watch.deadline > 0) {
         double t = now_monotonic();
@@ -315,7 +311,6 @@ static const char *backstop_name(void)
 typedef struct watch_saved {
     int started;            /* this call armed the timer */
     px_watch outer;
-    struct sigaction sa;
     struct itimerval it;
     struct rlimit as;
     int as_set;
@@ -345,6 +340,7 @@ static void watch_start(watch_saved *sv, double deadline, size_t limit_bytes)
     sv->outer = watch;
     if (deadline <= 0 && limit_bytes == 0) return;
     struct itimerval off = {{0, 0}, {0, 0}};
+    watch_on = 0;
     setitimer(ITIMER_REAL, &off, &sv->it);
     px_watch w = {deadline, limit_bytes ? (long)(limit_bytes / page_bytes()) : 0, 1};
     if (watch.armed) {
@@ -355,12 +351,18 @@ static void watch_start(watch_saved *sv, double deadline, size_t limit_bytes)
     backstop_set(sv, limit_bytes);
     watch = w;
     watch_reason = WATCH_NONE;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_alarm;
-    sa.sa_flags = SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGALRM, &sa, &sv->sa);
+    /* the handler stays once installed: a SIGALRM still pending when a
+     * call ends must not meet the default action, which ends the process */
+    static int installed;
+    if (!installed) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_alarm;
+        sa.sa_flags = SA_RESTART;
+        sigemptyset(&sa.sa_mask);
+        installed = sigaction(SIGALRM, &sa, NULL) == 0;
+    }
+    watch_on = 1;
     struct itimerval it = {{0, WATCH_MS * 1000}, {0, WATCH_MS * 1000}};
     setitimer(ITIMER_REAL, &it, NULL);
     sv->started = 1;
@@ -371,13 +373,16 @@ static int watch_stop(watch_saved *sv)
 {
     if (!sv->started) return WATCH_NONE;
     struct itimerval off = {{0, 0}, {0, 0}};
+    watch_on = 0;
     setitimer(ITIMER_REAL, &off, NULL);
     int reason = watch_reason;
     watch_reason = WATCH_NONE;
     if (sv->as_set) setrlimit(RLIMIT_AS, &sv->as);
     watch = sv->outer;
-    sigaction(SIGALRM, &sv->sa, NULL);
-    if (watch.armed) setitimer(ITIMER_REAL, &sv->it, NULL);
+    if (watch.armed) {
+        watch_on = 1;
+        setitimer(ITIMER_REAL, &sv->it, NULL);
+    }
     return reason;
 }
 

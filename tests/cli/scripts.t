@@ -442,7 +442,7 @@ $ mkdir -p $TMPDIR/s/lib && printf 'return {twice = function(x) return 2 * x end
 === a plain script still prints and returns values, with arg and corpus
 $ printf 'print(corpus.name, #arg)\nreturn "ok"\n' > $TMPDIR/p.lua && praxis run $TMPDIR/p.lua corpora/samples/spoken.xml
 --- stdout
-spoken	0
+spoken	1
 "ok"
 
 === the example script of the README runs in the sandbox
