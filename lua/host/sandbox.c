@@ -27,6 +27,15 @@
 #include <time.h>
 #include <unistd.h>
 
+/* an AddressSanitizer build (gcc says so with a macro, clang with a feature) */
+#if defined(__SANITIZE_ADDRESS__)
+#define PX_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PX_ASAN 1
+#endif
+#endif
+
 /* How often the hook looks at the clock: every HOOK_COUNT VM instructions. */
 #define HOOK_COUNT 1000
 /* Lua memory allowed past the limit once it is reached (see sbx_alloc) */
@@ -233,6 +242,7 @@ static size_t page_bytes(void)
     return p > 0 ? (size_t)p : 4096;
 }
 
+#ifndef PX_ASAN
 /* virtual size in bytes (statm's first field), 0 when unknown */
 static size_t address_space(void)
 {
@@ -243,6 +253,7 @@ static size_t address_space(void)
     fclose(f);
     return (size_t)pages * page_bytes();
 }
+#endif
 
 /* writes s on stderr (async-signal-safe) */
 static void say(const char *s)
@@ -288,14 +299,6 @@ static void on_alarm(int sig)
     }
     errno = saved;
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define PX_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define PX_ASAN 1
-#endif
-#endif
 
 /* What backs the memory limit up when a C allocation outruns the timer. */
 static const char *backstop_name(void)

@@ -123,8 +123,8 @@ praxis: refused
 --- exit 3
 
 === the dracor plays: utterances equal the XPath count of sp
-$ praxis -e 'print(#corpus.utterances)' ../shared/corpora/dracor-gerdracor
---- skip-unless test -d ../shared/corpora/dracor-gerdracor
+$ praxis -e 'print(#corpus.utterances)' ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor
 --- stdout
 3844
 

@@ -208,64 +208,64 @@ note
 not applicable: the corpus has no timed utterances
 
 === participation and turn-timing on cmc-labbcat return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/cmc-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/cmc-labbcat
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/cmc-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/cmc-labbcat
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on dracor-gerdracor return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/dracor-gerdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/dracor-gerdracor
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on dracor-greekdracor return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/dracor-greekdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/dracor-greekdracor
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/dracor-greekdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-greekdracor
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on dracor-romdracor return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/dracor-romdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/dracor-romdracor
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/dracor-romdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-romdracor
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on parlamint-es-ct return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/parlamint-es-ct --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/parlamint-es-ct
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ct --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ct
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on parlamint-es-ga return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/parlamint-es-ga --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/parlamint-es-ga
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ga --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ga
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on spoken-exmaralda-demo-iso-tei return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/spoken-exmaralda-demo-iso-tei --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/spoken-exmaralda-demo-iso-tei
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/spoken-exmaralda-demo-iso-tei --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/spoken-exmaralda-demo-iso-tei
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on spoken-labbcat return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/spoken-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/spoken-labbcat
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/spoken-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/spoken-labbcat
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on spoken-teicorpo return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/spoken-teicorpo --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/spoken-teicorpo
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/spoken-teicorpo --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/spoken-teicorpo
 --- stdout
 participation rows
 turn-timing rows

@@ -303,12 +303,13 @@ describe("time slices", function()
 end)
 
 -- DraCor: every play against networkx (dracor-metrics' definitions)
-local SHARED = "../shared/corpora"
+-- (PRAXIS_SHARED names the shared folder, ../shared by default)
+local SHARED = (os.getenv("PRAXIS_SHARED") or "../shared") .. "/corpora"
 local have_shared = io.open(SHARED .. "/dracor-gerdracor/achat-ein-april-scherz.xml") ~= nil
 
 describe("DraCor co-presence networks", function()
   if not have_shared then
-    xit("every play equals networkx", "../shared/corpora is absent: DraCor comparisons skipped")
+    xit("every play equals networkx", SHARED .. " is absent: DraCor comparisons skipped")
     return
   end
 
