@@ -206,10 +206,15 @@ static void limit_hook(lua_State *L, lua_Debug *ar)
 
 #define WATCH_MS 20
 #define WATCH_GRACE 5.0
+/* memory past twice the limit before the hard stop: freed memory that the
+ * allocator keeps resident (AddressSanitizer's quarantine holds 256 MB)
+ * must not end a script that the limit itself stops */
+#define HARD_SLACK ((size_t)512 << 20)
 
 typedef struct px_watch {
     double deadline;        /* CLOCK_MONOTONIC seconds, 0 = none */
     long limit_pages;       /* resident anonymous pages, 0 = none */
+    long hard_pages;        /* the hard stop: twice the limit and HARD_SLACK */
     int armed;
 } px_watch;
 
@@ -269,6 +274,8 @@ static void say(const char *s)
 
 static void hard_stop(const char *what)
 {
+    static volatile sig_atomic_t stopping;
+    if (stopping++) return;
     say("\npraxis: ");
     say(what);
     say(" limit reached, and the script did not stop at it (inside a long C call): "
@@ -295,7 +302,7 @@ static void on_alarm(int sig)
             if (!watch_reason) watch_reason = WATCH_MEMORY;
             px_runtime_interrupt();
         }
-        if (p > 2 * watch.limit_pages) hard_stop("memory");
+        if (p > watch.hard_pages) hard_stop("memory");
     }
     errno = saved;
 }
@@ -345,12 +352,13 @@ static void watch_start(watch_saved *sv, double deadline, size_t limit_bytes)
     struct itimerval off = {{0, 0}, {0, 0}};
     watch_on = 0;
     setitimer(ITIMER_REAL, &off, &sv->it);
-    px_watch w = {deadline, limit_bytes ? (long)(limit_bytes / page_bytes()) : 0, 1};
+    px_watch w = {deadline, limit_bytes ? (long)(limit_bytes / page_bytes()) : 0, 0, 1};
     if (watch.armed) {
         if (watch.deadline > 0 && (w.deadline == 0 || watch.deadline < w.deadline)) w.deadline = watch.deadline;
         if (watch.limit_pages > 0 && (w.limit_pages == 0 || watch.limit_pages < w.limit_pages))
             w.limit_pages = watch.limit_pages;
     }
+    w.hard_pages = 2 * w.limit_pages + (long)(HARD_SLACK / page_bytes());
     backstop_set(sv, limit_bytes);
     watch = w;
     watch_reason = WATCH_NONE;
