@@ -251,3 +251,13 @@ $ printf 'local s = string.rep("x", (1 << 31) - 1)\nprint(#s)\n' > $TMPDIR/huge.
 --- stderr
 praxis: huge: memory limit reached: Praxis used more than 2048 MB (the default for a script not installed with Praxis: --max-memory MB raises it, --max-memory 0 lifts it)
 --- exit 4
+
+=== limits: a memory limit lowers the address-space limit during the run, except under AddressSanitizer, and the manifest says which
+$ printf 'for l in io.lines("/proc/self/limits") do if l:match("^Max address space") then print(l) end end\nreturn praxis.table.new({"a"}, {{1}})\n' > $TMPDIR/lim.lua && praxis run --trust --max-memory 500 $TMPDIR/lim.lua corpora/samples/spoken.xml --out $TMPDIR/o > $TMPDIR/lim.txt 2>/dev/null; b=$(grep -o '"memory_backstop": "[^"]*"' $TMPDIR/o/manifest.json); if [ -n "$ASAN_OPTIONS" ]; then echo "$b" | grep -q "none: an AddressSanitizer build" && echo "backstop as expected"; else echo "$b" | grep -q '"RLIMIT_AS"' && grep -Eq "^Max address space +[0-9]+ " $TMPDIR/lim.txt && echo "backstop as expected"; fi
+--- stdout
+backstop as expected
+
+=== limits: the address-space limit of a run is lifted again when it ends
+$ printf 'return praxis.table.new({"a"}, {{1}})\n' > $TMPDIR/one.lua && praxis -e 'praxis.run(os.getenv("TMPDIR") .. "/one.lua", {}, {max_memory = 500, trust = true}) for l in io.lines("/proc/self/limits") do if l:match("^Max address space") then print(l:match("unlimited%s+unlimited") and "restored" or l) end end' corpora/samples/spoken.xml
+--- stdout
+restored
