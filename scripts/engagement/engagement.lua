@@ -28,7 +28,7 @@ return {
     by = {type = "string", default = "document", choices = {"document", "segment", "month"},
           doc = "time slices for persistence and coreness: document, segment, month"},
     null = {type = "integer", default = 1000, choices = {0, {2, 1000000}},
-            doc = "rounds of shuffled groups for the brokerage z-scores (0: none)"},
+            doc = "rounds of shuffled groups for the brokerage z-scores: 0 (none) or 2 to 1000000"},
     seed = {type = "integer", default = 1, doc = "seed of community detection, layout and the null"},
     layout = {type = "string", default = "fr", choices = {"fr", "kk", "drl"},
               doc = "layout of the drawing: fr, kk, drl"},
