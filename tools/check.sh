@@ -61,8 +61,8 @@ for suite in $suites; do
     case $suite in
     unit) run_suite unit unit_runner build/unit ;;
     lua) rm -rf "$OUT/lua-out"; run_suite lua ./praxis run --trust --out "$OUT/lua-out" tests/lua/run.lua ;;
-    # tests/limits/ waits a minute for the real default time limit: in
-    # this suite only, not again under ASan or valgrind
+    # tests/limits/ waits a minute for the real default time limit and
+    # for the hard stop: in this suite only, not again under ASan or valgrind
     cli) run_suite cli "$PYTHON" tools/clitest.py --timeout 120 --praxis ./praxis tests/cli/*.t tests/limits/*.t ;;
     corpora) run_suite corpora bash tests/corpora/real_counts.sh ./praxis ;;
     repl) run_suite repl sh tests/repl/run.sh ./praxis ;;
