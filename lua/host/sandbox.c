@@ -191,9 +191,9 @@ static void limit_hook(lua_State *L, lua_Debug *ar)
 /* ---- the watchdog: time and memory of the whole process ----
  *
  * The hook sees only Lua code, and the counting allocator only the Lua
- * heap. A script stuck in one long C call (igraph, a selection over
- * millions of utterances), or whose memory grows in the core, is stopped
- * by a timer instead: every WATCH_MS milliseconds SIGALRM reads the clock
+ * heap. A script stuck in one long C call (igraph, a network measure, a
+ * corpus loading), or whose memory grows in the core, is stopped by a
+ * timer instead: every WATCH_MS milliseconds SIGALRM reads the clock
  * and the process's resident anonymous memory (/proc/self/statm), and past
  * a limit sets the core's interrupt flag (which the importer, the graph
  * code and igraph's interruption handler poll) with the reason kept here.
