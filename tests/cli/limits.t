@@ -261,3 +261,11 @@ backstop as expected
 $ printf 'return praxis.table.new({"a"}, {{1}})\n' > $TMPDIR/one.lua && praxis -e 'praxis.run(os.getenv("TMPDIR") .. "/one.lua", {}, {max_memory = 500, trust = true}) for l in io.lines("/proc/self/limits") do if l:match("^Max address space") then print(l:match("unlimited%s+unlimited") and "restored" or l) end end' corpora/samples/spoken.xml
 --- stdout
 restored
+
+=== limits: a script found by name outside Praxis's own scripts (PRAXIS_PATH) runs under the default limits
+$ mkdir -p $TMPDIR/mine && printf 'return {name = "spin", summary = "s", categories = {"safe"}, run = function() while true do end end}\n' > $TMPDIR/mine/spin.lua && PRAXIS_PATH=$TMPDIR/mine praxis run spin corpora/samples/spoken.xml
+--- env
+PRAXIS_TEST_DEFAULT_LIMITS=1s,1000MB
+--- stderr
+praxis: spin: time limit reached: the script ran for more than 1 s (the default for a script not installed with Praxis: --timeout SECONDS raises it, --timeout 0 lifts it)
+--- exit 4
