@@ -263,7 +263,7 @@ $ printf 'return praxis.table.new({"a"}, {{1}})\n' > $TMPDIR/one.lua && praxis -
 restored
 
 === limits: a script found by name outside Praxis's own scripts (PRAXIS_PATH) runs under the default limits
-$ mkdir -p $TMPDIR/mine && printf 'return {name = "spin", summary = "s", categories = {"safe"}, run = function() while true do end end}\n' > $TMPDIR/mine/spin.lua && PRAXIS_PATH=$TMPDIR/mine praxis run spin corpora/samples/spoken.xml
+$ mkdir -p $TMPDIR/mine && printf 'return {name = "spin", summary = "s", categories = {"safe"}, run = function() while true do end end}\n' > $TMPDIR/mine/spin.lua && export PRAXIS_PATH=$TMPDIR/mine; praxis run spin corpora/samples/spoken.xml
 --- env
 PRAXIS_TEST_DEFAULT_LIMITS=1s,1000MB
 --- stderr
