@@ -1153,7 +1153,9 @@ end
   given), open_corpus (a function -> true | false, status) or corpus,
   print (true on the command line). Returns the results (praxis.run) and
   fails with RunError. ]]
-local function run(o)
+-- the start of a run: the script found, -p refused on a plain file before
+-- it runs, the limits chosen, the context made -> where, run, ctx
+local function start_run(o)
   local where = resolve(o.target)
   local path = where.path
   if not where.named then
@@ -1161,7 +1163,6 @@ local function run(o)
     where.spec_file = src and looks_like_spec(src)
   end
   if not where.named and not where.spec_file and has_params(o.params) then
-    -- refused before the file runs: a plain file cannot declare parameters
     fail(2, "%s takes no parameters: it returns no spec (a shared script has a line starting with `return {` "
       .. "and a `run = function`; docs/scripts.md)", path)
   end
@@ -1174,6 +1175,12 @@ local function run(o)
   ctx.lib_dirs = { dirname(path), dirname(dirname(path)) }
   for _, d in ipairs(M.path()) do ctx.lib_dirs[#ctx.lib_dirs + 1] = d end
   run.sha256 = R.sha256_file(path)
+  return where, run, ctx
+end
+
+local function run(o)
+  local where, run, ctx = start_run(o)
+  local path = where.path
   local ok, err = pcall(function()
     local spec, types, names, params
     local chunk
