@@ -1,7 +1,9 @@
 # Praxis - build, run, test, benchmark, install.
 #
 #   make run      build and start the REPL on the bundled corpus
-#   make check    build and pass every test (also under ASan+UBSan and valgrind)
+#   make check    build and pass every test (also under ASan+UBSan and valgrind);
+#                 make check-unit, -portable, -lua, -cli, -repl, -corpora, -asan,
+#                 -valgrind run one stage
 #   make bench    the benchmarks (import speed and memory)
 #   make install  PREFIX=/usr/local DESTDIR=
 #
@@ -45,8 +47,9 @@ ifeq ($(BUILD),build/asan)
 endif
 
 .PHONY: doc
-.PHONY: readme all run check bench install uninstall clean deps check-unit check-cli portable \
-        check-corpora check-asan check-valgrind asan
+.PHONY: readme all run check bench install uninstall clean deps portable asan \
+        check-unit check-portable check-lua check-cli check-repl check-corpora check-asan \
+        check-valgrind
 
 BIN ?= praxis
 
@@ -117,14 +120,34 @@ run: all
 	./praxis
 
 # ---- tests --------------------------------------------------------------
+# make check runs every stage of tools/check.sh and names them in its
+# summary, with every skipped test; make check-STAGE runs one of them.
 check: all $(UNIT_BIN)
 	@sh tools/check.sh
 
 check-unit: $(UNIT_BIN)
 	@sh tools/check.sh unit
 
+check-portable: all
+	@sh tools/check.sh portable
+
+check-lua: all
+	@sh tools/check.sh lua
+
 check-cli: all
 	@sh tools/check.sh cli
+
+check-repl: all
+	@sh tools/check.sh repl
+
+check-corpora: all
+	@sh tools/check.sh corpora
+
+check-asan: all
+	@sh tools/check.sh asan
+
+check-valgrind: all
+	@sh tools/check.sh valgrind
 
 # ---- benchmarks ---------------------------------------------------------
 # every part runs; the exit status says whether every target held

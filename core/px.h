@@ -50,13 +50,8 @@ void px_error_clear(px_error *e);
 /* Sets code and a printf-style message; keeps any position already set. */
 px_status px_error_set(px_error *e, px_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Sets code, message and data position. */
-px_status px_error_at(px_error *e, px_status code, const char *file, int line,
-                      int col, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
 /* Writes "FILE:LINE:COL: message" (position parts only when known). */
 void px_error_format(const px_error *e, char *out, size_t n);
-const char *px_status_name(px_status s);
 
 /* ------------------------------------------------------------------ */
 /* Growable arrays and string tables (internal building blocks)        */

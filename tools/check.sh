@@ -1,15 +1,21 @@
 #!/bin/sh
 # Runs the test suites and closes with one line: N passed, N failed, N skipped.
-# Usage: tools/check.sh [suite...]   suites: unit layout portable cli corpora lua repl asan valgrind
-# Each suite's runner ends with its own "N passed, N failed, N skipped" line;
-# this script adds them up.
+# Usage: tools/check.sh [suite...]
+#   suites: unit layout portable lua cli repl corpora asan valgrind (all by default)
+# Each suite's runner ends with its own "N passed, N failed, N skipped" line
+# and prints "SKIP name: reason" for every test it skips; this script adds
+# the counts up, and its summary names the stages that ran and every
+# skipped test. PRAXIS_SHARED (default ../shared) is where the tests look
+# for the shared real corpora (PRAXIS_SHARED/corpora).
 PYTHON=${PYTHON:-/usr/bin/python3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 OUT=build/results
 mkdir -p "$OUT"
 suites=${*:-"unit layout portable lua cli repl corpora asan valgrind"}
-total_p=0; total_f=0; total_s=0; failed_suites=""
+total_p=0; total_f=0; total_s=0; failed_suites=""; stages=""
+: > "$OUT/skipped.txt"
+export PRAXIS_SHARED=${PRAXIS_SHARED:-../shared}
 
 run_suite() {
     name=$1; shift
@@ -27,6 +33,9 @@ run_suite() {
     [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
     total_p=$((total_p + p)); total_f=$((total_f + f)); total_s=$((total_s + s))
     [ "$f" -ne 0 ] && failed_suites="$failed_suites $name (see $OUT/$name.log)"
+    stages="$stages
+  $name: $p passed, $f failed, $s skipped"
+    grep -E "^SKIP " "$OUT/$name.log" | sed "s/^SKIP /  $name: /" >>"$OUT/skipped.txt"
 }
 
 unit_runner() {
@@ -53,7 +62,9 @@ for suite in $suites; do
     unit) run_suite unit unit_runner build/unit ;;
     layout) run_suite layout sh tools/layout.sh ;;
     lua) rm -rf "$OUT/lua-out"; run_suite lua ./praxis run --trust --out "$OUT/lua-out" tests/lua/run.lua ;;
-    cli) run_suite cli "$PYTHON" tools/clitest.py --praxis ./praxis tests/cli/*.t ;;
+    # tests/limits/ waits a minute for the real default time limit and
+    # for the hard stop: in this suite only, not again under ASan or valgrind
+    cli) run_suite cli "$PYTHON" tools/clitest.py --timeout 120 --praxis ./praxis tests/cli/*.t tests/limits/*.t ;;
     corpora) run_suite corpora bash tests/corpora/real_counts.sh ./praxis ;;
     repl) run_suite repl sh tests/repl/run.sh ./praxis ;;
     asan)
@@ -68,6 +79,8 @@ for suite in $suites; do
         else
             cat "$OUT/asan-build.log" | tail -20
             total_f=$((total_f + 1)); failed_suites="$failed_suites asan-build"
+            stages="$stages
+  asan-build: failed (see $OUT/asan-build.log)"
         fi ;;
     portable)
         # the word scanner's portable path (no SSE2): the text and utterance
@@ -78,12 +91,19 @@ for suite in $suites; do
         else
             tail -20 "$OUT/portable-build.log"
             total_f=$((total_f + 1)); failed_suites="$failed_suites portable-build"
+            stages="$stages
+  portable-build: failed (see $OUT/portable-build.log)"
         fi ;;
     valgrind) run_suite valgrind "$PYTHON" tools/clitest.py --valgrind --praxis ./praxis tests/cli/*.t ;;
     *) echo "unknown suite $suite"; exit 2 ;;
     esac
 done
 echo
+echo "stages run:$stages"
+if [ -s "$OUT/skipped.txt" ]; then
+    echo "skipped tests ($(wc -l <"$OUT/skipped.txt")):"
+    cat "$OUT/skipped.txt"
+fi
 [ -n "$failed_suites" ] && echo "failed suites:$failed_suites"
 echo "$total_p passed, $total_f failed, $total_s skipped"
 [ "$total_f" -eq 0 ]

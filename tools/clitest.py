@@ -247,10 +247,11 @@ class Runner:
     def case_env(self, case, tmp):
         home = os.path.join(tmp, 'home')
         env = {}
-        # Only what a test needs from the caller: the search path and the
-        # sanitizer settings of `make asan`; everything else is fixed.
+        # Only what a test needs from the caller: the search path, the
+        # sanitizer settings of `make asan` and where the shared corpora
+        # are (PRAXIS_SHARED); everything else is fixed.
         for key in ('PATH', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS',
-                    'MSAN_OPTIONS'):
+                    'MSAN_OPTIONS', 'PRAXIS_SHARED'):
             if key in os.environ:
                 env[key] = os.environ[key]
         env.setdefault('PATH', '/usr/local/bin:/usr/bin:/bin')

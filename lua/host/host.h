@@ -8,9 +8,10 @@
 /* Exit codes (docs/semantics.md, "Exit codes"): */
 enum {
     PX_EXIT_OK = 0,
-    PX_EXIT_SCRIPT = 1,      /* script error, sandbox violation, limits */
+    PX_EXIT_SCRIPT = 1,      /* script error, sandbox violation */
     PX_EXIT_USAGE = 2,       /* unknown option, bad parameter */
     PX_EXIT_DATA = 3,        /* nothing could be loaded; refusal under --strict */
+    PX_EXIT_LIMIT = 4,       /* a script reached its time or memory limit */
     PX_EXIT_INTERRUPTED = 130
 };
 

@@ -27,12 +27,14 @@ static const char usage_text[] =
     "       praxis scripts [CATEGORY|PATTERN]     list the shared scripts\n"
     "       praxis help SCRIPT                    a shared script's documentation\n"
     "       praxis info [--json] CORPUS...        what is in a corpus\n"
+    "       praxis check [--codes] CORPUS...      check TEI files, with line and column\n"
     "\n"
     "CORPUS is a TEI file or a folder of them (loaded recursively). With none,\n"
     "the bundled sample corpus `alinsu` is loaded.\n"
     "\n"
     "options:\n"
-    "  -e CODE           run CODE, print what it returns, exit\n"
+    "  -e CODE           run CODE, print what it returns, exit (with --timeout\n"
+    "                    and --max-memory as for run; no limit by default)\n"
     "  -i, --interactive REPL with prompts even when stdin is not a terminal\n"
     "  --batch           no banner, no prompts: read Lua from stdin\n"
     "  -q, --quiet       no banner\n"
@@ -41,14 +43,7 @@ static const char usage_text[] =
     "  -h, --help        this help\n"
     "  -v, --version     the version\n"
     "\n"
-    "options of run (docs/scripts.md):\n"
-    "  -p, --param K=V   a parameter of the script (repeat for more)\n"
-    "  --out DIR         write the results (CSV, JSON) and manifest.json into DIR\n"
-    "  --mode M          print results as table, csv, tsv, json or markdown\n"
-    "  --timeout S       stop the script after S seconds\n"
-    "  --max-memory MB   stop the script past MB megabytes of Lua memory\n"
-    "  --seed N          seed of math.random and praxis.random (default 1)\n"
-    "  --trust           run without the sandbox (only scripts you trust)\n"
+    "options of run: praxis run --help\n"
     "\n"
     "examples:\n"
     "  praxis                                     explore the sample corpus\n"
@@ -59,7 +54,36 @@ static const char usage_text[] =
     "  praxis info --json corpora/samples\n"
     "\n"
     "exit status: 0 ok, 1 script error, 2 usage error, 3 data error (nothing\n"
-    "could be loaded, or a refusal under --strict), 130 interrupted.\n";
+    "could be loaded, or a refusal under --strict), 4 a time or memory limit\n"
+    "was reached, 130 interrupted.\n";
+
+static const char run_usage_text[] =
+    "usage: praxis run FILE [CORPUS...] [options]     run a Lua script (sandboxed)\n"
+    "       praxis run NAME [CORPUS...] [options]     run a shared script (praxis scripts)\n"
+    "\n"
+    "CORPUS is a TEI file or a folder of them; with none, the bundled sample\n"
+    "corpus `alinsu`. The script sees it as `corpus` (docs/scripts.md).\n"
+    "\n"
+    "options:\n"
+    "  -p, --param K=V   a parameter of the script (repeat for more)\n"
+    "  --out DIR         write the results (CSV, JSON) and manifest.json into DIR\n"
+    "  --mode M          print results as table, csv, tsv, json or markdown\n"
+    "  --timeout S       stop the script after S seconds of wall-clock time\n"
+    "                    (0: no limit)\n"
+    "  --max-memory MB   stop the script when Praxis as a whole (the script, the\n"
+    "                    corpus, networks) uses more than MB megabytes (0: no limit)\n"
+    "  --seed N          seed of math.random and praxis.random (default 1)\n"
+    "  --trust           run without the sandbox (only scripts you trust)\n"
+    "\n"
+    "default limits: a script file that is not installed with Praxis runs, unless\n"
+    "--trust is given, under a limit of 60 s and 2048 MB (2 GiB); --timeout and\n"
+    "--max-memory raise them, or lift them with 0. A script's spec may lower them\n"
+    "(limits = {timeout =, max_memory =}), never raise them. The shared scripts\n"
+    "installed with Praxis run without limits unless the options set them.\n"
+    "\n"
+    "exit status: 0 ok, 1 script error or sandbox violation, 2 usage error (an\n"
+    "unknown option, script or parameter, a bad value), 3 the corpus could not\n"
+    "be loaded, 4 a time or memory limit was reached, 130 interrupted.\n";
 
 typedef struct args {
     const char *code;        /* -e */
@@ -68,8 +92,6 @@ typedef struct args {
     int npaths;
     int interactive, batch, quiet, strict;
     px_options opt;
-    int script_argc;
-    char **script_argv;
     px_run_opts run;         /* options of run */
     const char *command;     /* scripts, help */
     int cmd_argc;
@@ -239,6 +261,42 @@ static int run_open_corpus(lua_State *L, void *a, int *exit_code)
     return open_corpus(L, a, exit_code);
 }
 
+/* -e CODE under --timeout or --max-memory: through praxis._run.call, as a
+ * script run; returns the exit status */
+static int run_code_limited(lua_State *L, const args *a)
+{
+    int base = lua_gettop(L);
+    lua_getglobal(L, "praxis");
+    lua_getfield(L, -1, "_run");
+    lua_getfield(L, -1, "call");
+    lua_replace(L, base + 1);
+    lua_settop(L, base + 1);
+    if (luaL_loadbufferx(L, a->code, strlen(a->code), "=(command line)", "t") != LUA_OK) {
+        px_host_report(L, LUA_ERRSYNTAX);
+        return PX_EXIT_SCRIPT;
+    }
+    lua_pushnumber(L, a->run.timeout > 0 ? a->run.timeout : 0);
+    lua_pushinteger(L, a->run.max_memory > 0 ? (lua_Integer)(a->run.max_memory * 1048576.0) : 0);
+    lua_call(L, 3, LUA_MULTRET);
+    const char *status = lua_tostring(L, base + 1);
+    if (!strcmp(status, "ok")) {
+        lua_remove(L, base + 1);
+        px_host_print_results(L, base);
+        return PX_EXIT_OK;
+    }
+    if (!strcmp(status, "time"))
+        fprintf(stderr, "praxis: time limit reached: the code ran for more than %g s "
+                "(--timeout SECONDS raises it)\n", a->run.timeout);
+    else if (!strcmp(status, "memory") && a->run.max_memory > 0)
+        fprintf(stderr, "praxis: memory limit reached: Praxis used more than %g MB "
+                "(--max-memory MB raises it)\n", a->run.max_memory);
+    else
+        fprintf(stderr, "praxis: %s\n", lua_tostring(L, base + 2));
+    if (!strcmp(status, "time") || (!strcmp(status, "memory") && a->run.max_memory > 0))
+        return PX_EXIT_LIMIT;
+    return !strcmp(status, "interrupted") ? PX_EXIT_INTERRUPTED : PX_EXIT_SCRIPT;
+}
+
 static int pmain(lua_State *L)
 {
     args *a = lua_touserdata(L, 1);
@@ -256,10 +314,11 @@ static int pmain(lua_State *L)
         return 0;
     }
     if (!a->script && open_corpus(L, a, exit_code) != 0) return 0;
-    /* arg table for scripts, as lua.c makes it */
-    lua_createtable(L, a->script_argc, 1);
-    for (int i = 0; i < a->script_argc; i++) {
-        lua_pushstring(L, a->script_argv[i]);
+    /* arg, as lua.c makes it: the words after the script (or after -e),
+     * which are the corpus paths, and the script at 0 */
+    lua_createtable(L, a->npaths, 1);
+    for (int i = 0; i < a->npaths; i++) {
+        lua_pushstring(L, a->paths[i]);
         lua_rawseti(L, -2, i + 1);
     }
     if (a->script) {
@@ -268,6 +327,10 @@ static int pmain(lua_State *L)
     }
     lua_setglobal(L, "arg");
 
+    if (a->code && (a->run.timeout > 0 || a->run.max_memory > 0)) {
+        *exit_code = run_code_limited(L, a);
+        return 0;
+    }
     if (a->code) {
         int base = lua_gettop(L);
         int st = luaL_loadbufferx(L, a->code, strlen(a->code), "=(command line)", "t");
@@ -289,6 +352,14 @@ static int pmain(lua_State *L)
     px_repl_opts ro = {a->interactive, a->batch, a->quiet, a->npaths == 0};
     *exit_code = px_repl(L, &ro);
     return 0;
+}
+
+/* --timeout and --max-memory, which -e takes too */
+static int is_limit_option(const char *s)
+{
+    size_t t = strlen("--timeout"), m = strlen("--max-memory");
+    return (!strncmp(s, "--timeout", t) && (s[t] == '\0' || s[t] == '=')) ||
+           (!strncmp(s, "--max-memory", m) && (s[m] == '\0' || s[m] == '='));
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -352,7 +423,7 @@ int main(int argc, char **argv)
         else if (!strcmp(s, "--strict")) a.strict = 1;
         else if (!strcmp(s, "--per-document")) a.opt.identity = PX_IDENTITY_DOCUMENT;
         else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-            fputs(usage_text, stdout);
+            fputs(run_mode ? run_usage_text : usage_text, stdout);
             free(a.paths);
             return 0;
         } else if (!strcmp(s, "-v") || !strcmp(s, "--version")) {
@@ -360,7 +431,7 @@ int main(int argc, char **argv)
                    LUA_VERSION_MINOR, LIBXML_DOTTED_VERSION);
             free(a.paths);
             return 0;
-        } else if (run_mode && (run_opt = px_run_option(&a.run, argc, argv, &i)) != 0) {
+        } else if ((run_mode || is_limit_option(s)) && (run_opt = px_run_option(&a.run, argc, argv, &i)) != 0) {
             if (run_opt < 0) {
                 free(a.paths);
                 return PX_EXIT_USAGE;
@@ -378,8 +449,10 @@ int main(int argc, char **argv)
         free(a.paths);
         return usage_error("%s", "give either -e CODE or run FILE, not both");
     }
-    a.script_argc = 0;
-    a.script_argv = NULL;
+    if (!run_mode && !a.code && (a.run.timeout >= 0 || a.run.max_memory >= 0)) {
+        free(a.paths);
+        return usage_error("%s", "--timeout and --max-memory go with run or -e, not the REPL");
+    }
     lua_State *L = px_sandbox_newstate();
     if (!L) {
         fprintf(stderr, "praxis: cannot create the Lua state (out of memory)\n");

@@ -313,6 +313,38 @@ void px_run_opts_init(px_run_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->seed = 1;
+    o->timeout = -1;
+    o->max_memory = -1;
+}
+
+/* "2s,200MB": a number of seconds (s optional), a comma, a number of
+ * megabytes (MB optional) */
+int px_run_default_limits(double *timeout, double *max_memory_mb)
+{
+    *timeout = PX_RUN_DEFAULT_TIMEOUT;
+    *max_memory_mb = PX_RUN_DEFAULT_MEMORY_MB;
+    const char *v = getenv("PRAXIS_TEST_DEFAULT_LIMITS");
+    if (!v || !*v) return 0;
+    char *end;
+    errno = 0;
+    double t = strtod(v, &end);
+    if (*end == 's') end++;
+    double m = 0;
+    int ok = !errno && end != v && *end == ',' && t > 0 && isfinite(t);
+    if (ok) {
+        const char *mv = end + 1;
+        m = strtod(mv, &end);
+        if (!strcmp(end, "MB")) end += 2;
+        ok = !errno && end != mv && *end == '\0' && m > 0 && isfinite(m);
+    }
+    if (!ok) {
+        fprintf(stderr, "praxis: PRAXIS_TEST_DEFAULT_LIMITS is SECONDS,MEGABYTES such as "
+                "\"2s,200MB\", not '%s'\n", v);
+        return -1;
+    }
+    *timeout = t;
+    *max_memory_mb = m;
+    return 0;
 }
 
 static int run_usage(const char *fmt, const char *arg)
@@ -339,12 +371,13 @@ static int is_opt(const char *s, const char *name)
     return !strncmp(s, name, n) && (s[n] == '\0' || s[n] == '=');
 }
 
-static int positive_number(const char *v, double *out)
+/* a limit: a number above 0, or 0 for none */
+static int limit_number(const char *v, double *out)
 {
     char *end;
     errno = 0;
     double d = strtod(v, &end);
-    if (errno || end == v || *end || !(d > 0) || !isfinite(d)) return 0;
+    if (errno || end == v || *end || !(d >= 0) || !isfinite(d)) return 0;
     *out = d;
     return 1;
 }
@@ -379,14 +412,14 @@ int px_run_option(px_run_opts *o, int argc, char **argv, int *i)
     }
     if (is_opt(s, "--timeout")) {
         v = opt_value("--timeout", argc, argv, i);
-        if (!v || !positive_number(v, &o->timeout))
-            return run_usage("--timeout needs a number of seconds above 0, not '%s'", v ? v : "");
+        if (!v || !limit_number(v, &o->timeout))
+            return run_usage("--timeout needs a number of seconds (0: no limit), not '%s'", v ? v : "");
         return 1;
     }
     if (is_opt(s, "--max-memory")) {
         v = opt_value("--max-memory", argc, argv, i);
-        if (!v || !positive_number(v, &o->max_memory))
-            return run_usage("--max-memory needs a number of megabytes above 0, not '%s'",
+        if (!v || !limit_number(v, &o->max_memory))
+            return run_usage("--max-memory needs a number of megabytes (0: no limit), not '%s'",
                              v ? v : "");
         return 1;
     }
@@ -471,10 +504,23 @@ int px_run_cli(lua_State *L, const px_run_opts *o, const char *target, const cha
         lua_pushstring(L, o->mode);
         lua_setfield(L, -2, "mode");
     }
-    lua_pushnumber(L, o->timeout);
-    lua_setfield(L, -2, "timeout");
-    lua_pushnumber(L, o->max_memory);
-    lua_setfield(L, -2, "max_memory");
+    if (o->timeout >= 0) {
+        lua_pushnumber(L, o->timeout);
+        lua_setfield(L, -2, "timeout");
+    }
+    if (o->max_memory >= 0) {
+        lua_pushnumber(L, o->max_memory);
+        lua_setfield(L, -2, "max_memory");
+    }
+    double dt, dm;
+    if (px_run_default_limits(&dt, &dm) != 0) {
+        lua_pop(L, 2);
+        return PX_EXIT_USAGE;
+    }
+    lua_pushnumber(L, dt);
+    lua_setfield(L, -2, "default_timeout");
+    lua_pushnumber(L, dm);
+    lua_setfield(L, -2, "default_max_memory");
     lua_pushinteger(L, (lua_Integer)o->seed);
     lua_setfield(L, -2, "seed");
     lua_pushboolean(L, o->trust);

@@ -17,10 +17,6 @@ lua_State *px_sandbox_newstate(void);
 /* Closes a state made by px_sandbox_newstate (or any other). */
 void px_sandbox_close(lua_State *L);
 
-/* Bytes the state's Lua heap holds now; 0 when L does not run on the
- * counting allocator. */
-size_t px_sandbox_used(lua_State *L);
-
 /* Adds the sandbox's primitives to the table on top of the stack (the
  * private praxis._run): call (a function under the time and memory
  * limits), hook_thread, outdir, realpath, isdir, listdir. */
@@ -36,14 +32,25 @@ typedef struct px_run_opts {
     int nparams;
     const char *out;          /* --out DIR, or NULL */
     const char *mode;         /* --mode, or NULL (table) */
-    double timeout;           /* --timeout seconds, 0 = none */
-    double max_memory;        /* --max-memory MB, 0 = none */
+    double timeout;           /* --timeout seconds, 0 = none, -1 = not given */
+    double max_memory;        /* --max-memory MB, 0 = none, -1 = not given */
     long long seed;           /* --seed, 1 by default */
     int trust;                /* --trust */
 } px_run_opts;
 
+/* The limits of a script file not installed with Praxis, when no flag
+ * sets them: seconds of wall-clock time, and megabytes for the whole
+ * process. PRAXIS_TEST_DEFAULT_LIMITS="2s,200MB" shortens them for the
+ * tests (docs/DESIGN.md, Testing). */
+#define PX_RUN_DEFAULT_TIMEOUT 60.0
+#define PX_RUN_DEFAULT_MEMORY_MB 2048.0
+
 /* Sets the defaults. */
 void px_run_opts_init(px_run_opts *o);
+
+/* The default limits (PX_RUN_DEFAULT_*, or PRAXIS_TEST_DEFAULT_LIMITS):
+ * 0, or -1 after printing why the setting cannot be read. */
+int px_run_default_limits(double *timeout, double *max_memory_mb);
 
 /* Reads one option of `praxis run` at argv[*i] (advancing *i past its
  * value). Returns 1 when it was one, 0 when it is not a run option, -1

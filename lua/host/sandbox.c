@@ -7,6 +7,7 @@
  * lua/lib/scripts.lua from these primitives; docs/scripts.md gives the
  * rules and their limits. */
 #include "run.h"
+#include "host.h"
 #include "px.h"
 #include "px_graph.h"
 
@@ -20,21 +21,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
+/* an AddressSanitizer build (gcc says so with a macro, clang with a feature) */
+#if defined(__SANITIZE_ADDRESS__)
+#define PX_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PX_ASAN 1
+#endif
+#endif
+
 /* How often the hook looks at the clock: every HOOK_COUNT VM instructions. */
 #define HOOK_COUNT 1000
+/* Lua memory allowed past the limit once it is reached (see sbx_alloc) */
+#define MEM_SLACK ((size_t)4 << 20)
 
 /* The state of one Lua state's allocator and limits: the allocator's
  * userdata, so each state has its own and nothing here is global. */
 typedef struct px_sbx {
     size_t used;          /* bytes held by the Lua heap */
-    size_t limit;         /* 0 = none */
+    size_t limit;         /* bytes for the whole process, 0 = none */
+    size_t other;         /* what the rest of the process held when the call began */
     double deadline;      /* CLOCK_MONOTONIC seconds, 0 = none */
-    double timeout;       /* for the message */
-    double max_mb;        /* for the message */
     int active;           /* a limited call is running */
     lua_State *L;         /* the thread that made the call */
     int mem_hit, time_hit;
@@ -62,7 +75,10 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->used -= old;
         return NULL;
     }
-    if (nsize > old && s->limit && s->used - old + nsize > s->limit) {
+    /* once the limit is reached, MEM_SLACK more lets the errors that stop
+     * the script be made without a full collection at each of them */
+    size_t cap = s->limit + (s->mem_hit ? MEM_SLACK : 0);
+    if (nsize > old && s->limit && s->used - old + nsize + s->other > cap) {
         /* the script stops at its next instruction: Lua tries a full
          * collection at every failed allocation, so a script that catches
          * the error and goes on would otherwise crawl until its next
@@ -146,13 +162,10 @@ static px_sbx *sbx_of(lua_State *L)
     return f == sbx_alloc ? ud : NULL;
 }
 
-size_t px_sandbox_used(lua_State *L)
-{
-    px_sbx *s = sbx_of(L);
-    return s ? s->used : 0;
-}
-
 /* ---- the hook behind the time limit ---- */
+
+static volatile sig_atomic_t watch_reason;   /* the watchdog's (below) */
+enum { WATCH_NONE, WATCH_TIME, WATCH_MEMORY };
 
 static void limit_hook(lua_State *L, lua_Debug *ar)
 {
@@ -164,20 +177,227 @@ static void limit_hook(lua_State *L, lua_Debug *ar)
         return;
     }
     if (!s->time_hit && s->deadline > 0 && now_monotonic() >= s->deadline) s->time_hit = 1;
+    if (watch_reason == WATCH_TIME) s->time_hit = 1;
+    if (watch_reason == WATCH_MEMORY) s->mem_hit = 1;
     if (s->time_hit || s->mem_hit || px_runtime_interrupted()) {
         /* from now on, every instruction of every thread raises the
          * error, so that pcall, xpcall or a coroutine cannot swallow it */
         lua_sethook(L, limit_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
-        char msg[120];
-        if (s->time_hit)
-            snprintf(msg, sizeof msg, "time limit reached: the script ran for more than %g s (--timeout)", s->timeout);
-        else if (s->mem_hit)
-            snprintf(msg, sizeof msg, "memory limit reached: the script used more than %g MB of Lua memory (--max-memory)", s->max_mb);
-        else
-            snprintf(msg, sizeof msg, "interrupted");
-        luaL_error(L, "%s", msg);
+        luaL_error(L, "%s", s->time_hit ? "time limit reached"
+                            : s->mem_hit ? "memory limit reached" : "interrupted");
     }
 }
+
+/* ---- the watchdog: time and memory of the whole process ----
+ *
+ * The hook sees only Lua code, and the counting allocator only the Lua
+ * heap. A script stuck in one long C call (igraph, a network measure, a
+ * corpus loading), or whose memory grows in the core, is stopped by a
+ * timer instead: every WATCH_MS milliseconds SIGALRM reads the clock
+ * and the process's resident anonymous memory (/proc/self/statm), and past
+ * a limit sets the core's interrupt flag (which the importer, the graph
+ * code and igraph's interruption handler poll) with the reason kept here.
+ * A C loop that never polls is ended by the hard stop: WATCH_GRACE seconds
+ * past the deadline, or past twice the memory limit, Praxis says so and
+ * exits with PX_EXIT_LIMIT. An address-space limit (RLIMIT_AS) makes a
+ * runaway allocation fail rather than take the machine's memory, except
+ * under AddressSanitizer, which reserves terabytes of address space for
+ * its shadow memory (_run.backstop says which). */
+
+#define WATCH_MS 20
+#define WATCH_GRACE 5.0
+/* memory past twice the limit before the hard stop: freed memory that the
+ * allocator keeps resident (AddressSanitizer's quarantine holds 256 MB)
+ * must not end a script that the limit itself stops */
+#define HARD_SLACK ((size_t)512 << 20)
+
+typedef struct px_watch {
+    double deadline;        /* CLOCK_MONOTONIC seconds, 0 = none */
+    long limit_pages;       /* resident anonymous pages, 0 = none */
+    long hard_pages;        /* the hard stop: twice the limit and HARD_SLACK */
+    int armed;
+} px_watch;
+
+static px_watch watch;   /* changed only while watch_on is 0 */
+static volatile sig_atomic_t watch_on;
+
+/* resident anonymous pages (statm: resident - shared), -1 when unknown;
+ * async-signal-safe */
+static long anon_pages(void)
+{
+    int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char buf[128];
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = '\0';
+    long field[3] = {0, 0, 0};
+    int k = 0;
+    for (const char *p = buf; *p && k < 3; p++) {
+        if (*p >= '0' && *p <= '9') field[k] = field[k] * 10 + (*p - '0');
+        else if (*p == ' ') k++;
+    }
+    return field[1] > field[2] ? field[1] - field[2] : 0;
+}
+
+static size_t page_bytes(void)
+{
+    long p = sysconf(_SC_PAGESIZE);
+    return p > 0 ? (size_t)p : 4096;
+}
+
+#ifndef PX_ASAN
+/* virtual size in bytes (statm's first field), 0 when unknown */
+static size_t address_space(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long pages = 0;
+    if (!f) return 0;
+    if (fscanf(f, "%lu", &pages) != 1) pages = 0;
+    fclose(f);
+    return (size_t)pages * page_bytes();
+}
+#endif
+
+/* writes s on stderr (async-signal-safe) */
+static void say(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(2, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void hard_stop(const char *what)
+{
+    static volatile sig_atomic_t stopping;
+    if (stopping++) return;
+    say("\npraxis: ");
+    say(what);
+    say(" limit reached, and the script did not stop at it (inside a long C call): "
+        "Praxis exits (--timeout and --max-memory set the limits)\n");
+    _exit(PX_EXIT_LIMIT);
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    if (!watch_on) return;   /* a signal still pending when a call ended */
+    int saved = errno;
+    if (watch.deadline > 0) {
+        double t = now_monotonic();
+        if (t >= watch.deadline) {
+            if (!watch_reason) watch_reason = WATCH_TIME;
+            px_runtime_interrupt();
+        }
+        if (t >= watch.deadline + WATCH_GRACE) hard_stop("time");
+    }
+    if (watch.limit_pages > 0) {
+        long p = anon_pages();
+        if (p > watch.limit_pages) {
+            if (!watch_reason) watch_reason = WATCH_MEMORY;
+            px_runtime_interrupt();
+        }
+        if (p > watch.hard_pages) hard_stop("memory");
+    }
+    errno = saved;
+}
+
+/* What backs the memory limit up when a C allocation outruns the timer. */
+static const char *backstop_name(void)
+{
+#ifdef PX_ASAN
+    return "none: an AddressSanitizer build, where RLIMIT_AS cannot be set";
+#else
+    return "RLIMIT_AS";
+#endif
+}
+
+/* What a call changed, restored when it ends. */
+typedef struct watch_saved {
+    int started;            /* this call armed the timer */
+    px_watch outer;
+    struct itimerval it;
+    struct rlimit as;
+    int as_set;
+} watch_saved;
+
+/* the address-space backstop: the soft RLIMIT_AS lowered to what the
+ * process maps now plus the limit */
+static void backstop_set(watch_saved *sv, size_t limit_bytes)
+{
+#ifdef PX_ASAN
+    (void)sv; (void)limit_bytes;
+#else
+    if (limit_bytes == 0 || getrlimit(RLIMIT_AS, &sv->as) != 0) return;
+    struct rlimit r = sv->as;
+    rlim_t want = (rlim_t)(address_space() + limit_bytes);
+    if (r.rlim_cur != RLIM_INFINITY && r.rlim_cur <= want) return;
+    r.rlim_cur = want;
+    sv->as_set = setrlimit(RLIMIT_AS, &r) == 0;
+#endif
+}
+
+/* Starts the watchdog for a call: a deadline and/or a limit for the whole
+ * process (0 = none); a call inside a call keeps the tighter of both. */
+static void watch_start(watch_saved *sv, double deadline, size_t limit_bytes)
+{
+    memset(sv, 0, sizeof *sv);
+    sv->outer = watch;
+    if (deadline <= 0 && limit_bytes == 0) return;
+    struct itimerval off = {{0, 0}, {0, 0}};
+    watch_on = 0;
+    setitimer(ITIMER_REAL, &off, &sv->it);
+    px_watch w = {deadline, limit_bytes ? (long)(limit_bytes / page_bytes()) : 0, 0, 1};
+    if (watch.armed) {
+        if (watch.deadline > 0 && (w.deadline == 0 || watch.deadline < w.deadline)) w.deadline = watch.deadline;
+        if (watch.limit_pages > 0 && (w.limit_pages == 0 || watch.limit_pages < w.limit_pages))
+            w.limit_pages = watch.limit_pages;
+    }
+    w.hard_pages = 2 * w.limit_pages + (long)(HARD_SLACK / page_bytes());
+    backstop_set(sv, limit_bytes);
+    watch = w;
+    watch_reason = WATCH_NONE;
+    /* the handler stays once installed: a SIGALRM still pending when a
+     * call ends must not meet the default action, which ends the process */
+    static int installed;
+    if (!installed) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_alarm;
+        sa.sa_flags = SA_RESTART;
+        sigemptyset(&sa.sa_mask);
+        installed = sigaction(SIGALRM, &sa, NULL) == 0;
+    }
+    watch_on = 1;
+    struct itimerval it = {{0, WATCH_MS * 1000}, {0, WATCH_MS * 1000}};
+    setitimer(ITIMER_REAL, &it, NULL);
+    sv->started = 1;
+}
+
+/* Stops the watchdog of a call; returns why it stopped the call. */
+static int watch_stop(watch_saved *sv)
+{
+    if (!sv->started) return WATCH_NONE;
+    struct itimerval off = {{0, 0}, {0, 0}};
+    watch_on = 0;
+    setitimer(ITIMER_REAL, &off, NULL);
+    int reason = watch_reason;
+    watch_reason = WATCH_NONE;
+    if (sv->as_set) setrlimit(RLIMIT_AS, &sv->as);
+    watch = sv->outer;
+    if (watch.armed) {
+        watch_on = 1;
+        setitimer(ITIMER_REAL, &sv->it, NULL);
+    }
+    return reason;
+}
+
+/* ---- a limited call ---- */
 
 static int traceback_handler(lua_State *L)
 {
@@ -199,9 +419,36 @@ static void on_sigint(int sig)
     px_runtime_interrupt();
 }
 
+/* does the error on top of the stack say that memory ran out (a malloc of
+ * the core or igraph refused by the backstop)? */
+static int says_out_of_memory(lua_State *L)
+{
+    const char *m = lua_tostring(L, -1);
+    return m && (strstr(m, "not enough memory") || strstr(m, "out of memory"));
+}
+
+/* Sets the limits of a call into s (outer: the limits of a call around
+ * it, kept when tighter). */
+static void sbx_enter(px_sbx *s, const px_sbx *outer, lua_State *L, double deadline, size_t mem)
+{
+    s->deadline = deadline;
+    s->time_hit = s->mem_hit = 0;
+    s->limit = mem;
+    if (outer->active && outer->limit && (s->limit == 0 || outer->limit < s->limit))
+        s->limit = outer->limit;
+    if (s->limit) {
+        long p = anon_pages();
+        size_t anon = p > 0 ? (size_t)p * page_bytes() : 0;
+        s->other = anon > s->used ? anon - s->used : 0;
+    }
+    s->active = 1;
+    s->L = L;
+}
+
 /* _run.call(fn, timeout_seconds, memory_bytes, ...) -> status, ...
- * Calls fn(...) under the limits (0 = none). status is "ok" (then fn's
- * results follow), or "error", "time", "memory" or "interrupted" (then the
+ * Calls fn(...) under the limits (0 = none): the time in seconds, the
+ * memory in bytes for the whole process. status is "ok" (then fn's results
+ * follow), or "error", "time", "memory" or "interrupted" (then the
  * message, with a traceback for "error"). */
 static int l_call(lua_State *L)
 {
@@ -226,20 +473,11 @@ static int l_call(lua_State *L)
     sigaction(SIGINT, &sa, &old_sa);
 
     double deadline = timeout > 0 ? now_monotonic() + timeout : 0;
-    if (s && outer.active) {
-        if (outer.deadline > 0 && (deadline == 0 || outer.deadline < deadline)) deadline = outer.deadline;
-    }
-    if (s) {
-        s->deadline = deadline;
-        s->timeout = timeout;
-        s->max_mb = (double)mem / (1024.0 * 1024.0);
-        s->time_hit = s->mem_hit = 0;
-        s->limit = mem > 0 ? s->used + (size_t)mem : 0;
-        if (outer.active && outer.limit && (s->limit == 0 || outer.limit < s->limit))
-            s->limit = outer.limit;
-        s->active = 1;
-        s->L = L;
-    }
+    if (s && outer.active && outer.deadline > 0 && (deadline == 0 || outer.deadline < deadline))
+        deadline = outer.deadline;
+    if (s) sbx_enter(s, &outer, L, deadline, mem > 0 ? (size_t)mem : 0);
+    watch_saved sv;
+    watch_start(&sv, deadline, mem > 0 ? (size_t)mem : 0);
     px_runtime_set_deadline(deadline);
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
 
@@ -252,14 +490,18 @@ static int l_call(lua_State *L)
     int st = lua_pcall(L, nargs, LUA_MULTRET, hbase);
 
     lua_sethook(L, old_hook, old_mask, old_count);
-    int time_hit = 0, mem_hit = 0;
+    int reason = watch_stop(&sv);
+    int time_hit = reason == WATCH_TIME, mem_hit = reason == WATCH_MEMORY;
+    if (reason != WATCH_NONE && sigint_seen == 0) px_runtime_clear_interrupt();
     if (s) {
-        time_hit = s->time_hit;
-        mem_hit = s->mem_hit;
+        time_hit |= s->time_hit;
+        mem_hit |= s->mem_hit;
         size_t used = s->used;
         *s = outer;
         s->used = used;
     }
+    if (st != LUA_OK && mem > 0 && !time_hit && (st == LUA_ERRMEM || says_out_of_memory(L)))
+        mem_hit = 1;
     px_runtime_set_deadline(s ? s->deadline : 0);
     sigaction(SIGINT, &old_sa, NULL);
 
@@ -274,14 +516,9 @@ static int l_call(lua_State *L)
     if (strcmp(status, "ok") != 0 && strcmp(status, "error") != 0) {
         /* the message of a limit names the limit, whatever pcall saw */
         lua_settop(L, hbase - 1);
-        char msg[120];
-        if (time_hit) snprintf(msg, sizeof msg, "time limit reached: the script ran for more than %g s (--timeout)", timeout);
-        else if (!strcmp(status, "memory") && mem <= 0) snprintf(msg, sizeof msg, "not enough memory");
-        else if (!strcmp(status, "memory"))
-            snprintf(msg, sizeof msg, "memory limit reached: the script used more than %g MB of Lua memory (--max-memory)",
-                     (double)mem / (1024.0 * 1024.0));
-        else snprintf(msg, sizeof msg, "interrupted");
-        lua_pushstring(L, msg);
+        lua_pushstring(L, time_hit ? "time limit reached"
+                          : !strcmp(status, "memory") && mem <= 0 ? "not enough memory"
+                          : !strcmp(status, "memory") ? "memory limit reached" : "interrupted");
     }
     int nres = lua_gettop(L) - hbase + 1;     /* results, or the message */
     lua_pushstring(L, status);
@@ -686,4 +923,6 @@ void px_sandbox_openlib(lua_State *L)
         {"call", l_call}, {"hook_thread", l_hook_thread}, {"outdir", l_outdir},
         {"realpath", l_realpath}, {"isdir", l_isdir}, {"listdir", l_listdir}, {NULL, NULL}};
     luaL_setfuncs(L, funcs, 0);
+    lua_pushstring(L, backstop_name());
+    lua_setfield(L, -2, "backstop");
 }

@@ -192,21 +192,21 @@ end
 -- parameter types
 
 local SCALAR = { string = true, integer = true, number = true, boolean = true, path = true,
-  participant = true }
+  participant = true, attribute = true }
 
 -- a param's type as {kind =, of =}, or nil and why
 local function param_type(p)
   local t = p.type
   if t == "list" then
-    if not SCALAR[p.of] then return nil, "a list needs `of` = one of string, integer, number, boolean, path, participant" end
+    if not SCALAR[p.of] then return nil, "a list needs `of` = one of string, integer, number, boolean, path, participant, attribute" end
     return { kind = "list", of = p.of }
   end
   if type(t) == "table" and t.type == "list" then
-    if not SCALAR[t.of] then return nil, "a list needs `of` = one of string, integer, number, boolean, path, participant" end
+    if not SCALAR[t.of] then return nil, "a list needs `of` = one of string, integer, number, boolean, path, participant, attribute" end
     return { kind = "list", of = t.of }
   end
   if SCALAR[t] then return { kind = t } end
-  return nil, sformat("unknown type %s (string, integer, number, boolean, path, participant, or {type = \"list\", of = ...})",
+  return nil, sformat("unknown type %s (string, integer, number, boolean, path, participant, attribute, or {type = \"list\", of = ...})",
     type(t) == "string" and "'" .. t .. "'" or tostring(t))
 end
 
@@ -242,6 +242,8 @@ local function convert_scalar(kind, v)
     if tv == "string" then return BOOL[v:lower()] end
   elseif kind == "path" then
     if tv == "string" and v ~= "" then return v end
+  elseif kind == "attribute" then
+    if tv == "string" and v ~= "" then return v end
   elseif kind == "participant" then
     if tv == "string" and v ~= "" then return v end
     if tv == "userdata" then
@@ -271,6 +273,62 @@ local function convert(pt, v)
     items[i] = c
   end
   return items
+end
+
+---------------------------------------------------------------------------
+-- choices: the values a parameter allows, each a value or an inclusive
+-- range {min, max} (math.huge for no upper end)
+
+local function is_range(c) return type(c) == "table" and #c == 2 end
+
+local function num_text(x)
+  if math.type(x) == "float" and x == math.floor(x) and x > -2^53 and x < 2^53 then
+    return sformat("%d", x)
+  end
+  return tostring(x)
+end
+
+-- "a, b or 2 to 1000000"
+local function choices_text(choices)
+  local parts = {}
+  for i, c in ipairs(choices) do
+    if is_range(c) then
+      parts[i] = c[2] == math.huge and num_text(c[1]) .. " or more" or num_text(c[1]) .. " to " .. num_text(c[2])
+    else
+      parts[i] = tostring(c)
+    end
+  end
+  if #parts <= 1 then return parts[1] or "" end
+  return concat(parts, ", ", 1, #parts - 1) .. " or " .. parts[#parts]
+end
+
+local function allowed(choices, v)
+  for _, c in ipairs(choices) do
+    if is_range(c) then
+      if type(v) == "number" and v >= c[1] and v <= c[2] then return true end
+    elseif c == v then
+      return true
+    end
+  end
+  return false
+end
+
+-- checks a spec's choices for a parameter of type pt; nil or why not
+local function check_choices(choices, pt)
+  if type(choices) ~= "table" or #choices == 0 then
+    return "`choices` is a list of values, or {min, max} ranges"
+  end
+  local kind = pt.kind == "list" and pt.of or pt.kind
+  for _, c in ipairs(choices) do
+    if is_range(c) then
+      if (kind ~= "integer" and kind ~= "number") or type(c[1]) ~= "number" or type(c[2]) ~= "number" or c[1] > c[2] then
+        return "a range in `choices` is {min, max}, numbers, for an integer or number parameter"
+      end
+    elseif convert_scalar(kind, c) ~= c then
+      return sformat("the choice %s is not %s", tostring(c), kind)
+    end
+  end
+  return nil
 end
 
 ---------------------------------------------------------------------------
@@ -321,11 +379,33 @@ local function check_spec(spec, path, named)
     if p.default ~= nil and pt.of ~= "participant" and pt.kind ~= "participant" and convert(pt, p.default) == nil then
       spec_error(path, "parameter '%s': the default %s is not %s", name, tostring(p.default), a_type(pt))
     end
+    if p.choices ~= nil then
+      local cwhy = check_choices(p.choices, pt)
+      if cwhy then spec_error(path, "parameter '%s': %s", name, cwhy) end
+      if p.default ~= nil then
+        for _, v in ipairs(pt.kind == "list" and convert(pt, p.default) or { convert(pt, p.default) }) do
+          if not allowed(p.choices, v) then
+            spec_error(path, "parameter '%s': the default %s is not one of its choices (%s)", name,
+              tostring(v), choices_text(p.choices))
+          end
+        end
+      end
+    end
     types[name] = pt
     names[#names + 1] = name
   end
   sort(names)
   spec.params = params
+  local limits = rawget(spec, "limits")
+  if limits ~= nil then
+    if type(limits) ~= "table" then spec_error(path, "`limits` is a table {timeout = seconds, max_memory = MB}") end
+    for k, v in pairs(limits) do
+      if (k ~= "timeout" and k ~= "max_memory") or type(v) ~= "number" or not (v > 0) then
+        spec_error(path, "`limits` holds timeout (seconds) and max_memory (MB), numbers above 0; not %s = %s",
+          tostring(k), tostring(v))
+      end
+    end
+  end
   return spec, types, names
 end
 
@@ -666,6 +746,36 @@ local function add_root(ctx, p)
   if real then ctx.read_roots[#ctx.read_roots + 1] = real end
 end
 
+-- The message of a limit that was reached: the limit, what set it, and
+-- how to raise it. timeout is the one the call ran under (the load budget
+-- when it is not the run's).
+local function limit_message(ctx, status, timeout)
+  local lim = ctx.limits or {}
+  local flags = lim.flags or { timeout = "--timeout", max_memory = "--max-memory" }
+  local by, value, flag, unit
+  if status == "time" then
+    by = timeout == lim.timeout and lim.timeout_by or "load"
+    value, flag, unit = timeout, flags.timeout, "SECONDS"
+  else
+    by, value, flag, unit = lim.memory_by, ctx.max_memory, flags.max_memory, "MB"
+  end
+  local note
+  if by == "default" then
+    note = sformat("the default for a script not installed with Praxis: %s %s raises it, %s 0 lifts it",
+      flag, unit, flag)
+  elseif by == "spec" then
+    note = sformat("the script's own limit, limits.%s in its spec", status == "time" and "timeout" or "max_memory")
+  elseif by == "load" then
+    note = "the time allowed to read a shared script's spec"
+  else
+    note = sformat("%s %s raises it", flag, unit)
+  end
+  if status == "time" then
+    return sformat("time limit reached: the script ran for more than %s s (%s)", num_text(value), note)
+  end
+  return sformat("memory limit reached: Praxis used more than %s MB (%s)", num_text(value), note)
+end
+
 -- Runs fn(...) under the run's limits, sandboxed or not; returns the
 -- values or fails with the right exit status.
 local function limited(ctx, what, timeout, fn, ...)
@@ -679,7 +789,8 @@ local function limited(ctx, what, timeout, fn, ...)
   if status == "ok" then return unpack(r, 2, r.n) end
   local msg = tostring(r[2])
   if status == "interrupted" then fail(130, "%s: interrupted", what) end
-  if status == "time" or status == "memory" then fail(1, "%s: %s", what, msg) end
+  if status == "memory" and (ctx.max_memory or 0) <= 0 then fail(1, "%s: %s", what, msg) end
+  if status == "time" or status == "memory" then fail(4, "%s: %s", what, limit_message(ctx, status, timeout)) end
   -- the traceback without the runner's own frames
   local lines = {}
   for line in msg:gmatch("[^\n]+") do
@@ -738,6 +849,15 @@ local function gather_params(spec, names, types, given)
       fail(2, "parameter '%s' of script '%s' expects %s, not '%s'", short, spec.name,
         a_type(types[short]), tostring(v))
     end
+    local choices = spec.params[short].choices
+    if choices then
+      for _, item in ipairs(types[short].kind == "list" and c or { c }) do
+        if not allowed(choices, item) then
+          fail(2, "parameter '%s' of script '%s' allows %s, not '%s'", short, spec.name, choices_text(choices),
+            tostring(item))
+        end
+      end
+    end
     out[short] = c
   end
   for _, name in ipairs(names) do
@@ -774,6 +894,43 @@ local function resolve_participants(spec, names, types, params, corpus)
         end
       end
       if pt.kind ~= "list" then params[name] = list[1] end
+    end
+  end
+end
+
+-- the names a participant attribute parameter may take in this corpus:
+-- properties (role, sex, name, id, age) that some participant has, and
+-- every declared attribute
+local PROPERTIES = { "role", "sex", "name", "id", "age" }
+local function attribute_names(corpus)
+  local have, list = {}, {}
+  local ok = pcall(function()
+    for p in corpus.participants:each() do
+      for _, k in ipairs(PROPERTIES) do
+        if not have[k] and p[k] ~= nil then have[k] = true list[#list + 1] = k end
+      end
+      for k in pairs(p.attributes) do
+        if not have[k] then have[k] = true list[#list + 1] = k end
+      end
+    end
+  end)
+  sort(list)
+  return ok and have or {}, list
+end
+
+-- attribute names -> checked against the corpus, before the run
+local function check_attributes(spec, names, types, params, corpus)
+  local have, list
+  for _, name in ipairs(names) do
+    local pt, v = types[name], params[name]
+    if v ~= nil and (pt.kind == "attribute" or pt.of == "attribute") then
+      if not have then have, list = attribute_names(corpus) end
+      for _, a in ipairs(pt.kind == "list" and v or { v }) do
+        if not have[a] then
+          fail(2, "parameter '%s' of script '%s': no participant in the corpus has the attribute '%s' (%s)",
+            name, spec.name, a, #list > 0 and "attributes in this corpus: " .. concat(list, ", ") or "its participants have none")
+        end
+      end
     end
   end
 end
@@ -893,8 +1050,9 @@ local function write_manifest(run)
   add('  "parameters": {' .. (#ps > 0 and "\n" .. concat(ps, ",\n") .. "\n  " or "") .. "},")
   add(sformat('  "seed": %d,', run.seed))
   add(sformat('  "sandbox": %s,', ctx.trust and "false" or "true"))
-  add(sformat('  "limits": {"timeout_seconds": %s, "max_memory_mb": %s},',
-    jvalue(run.timeout ~= 0 and run.timeout or nil), jvalue(ctx.max_memory ~= 0 and ctx.max_memory or nil)))
+  add(sformat('  "limits": {"timeout_seconds": %s, "max_memory_mb": %s%s},',
+    jvalue(run.timeout ~= 0 and run.timeout or nil), jvalue(ctx.max_memory ~= 0 and ctx.max_memory or nil),
+    ctx.max_memory ~= 0 and ', "memory_backstop": ' .. jstr(R.backstop) or ""))
   local cs = {}
   for _, f in ipairs(run.corpus_files) do
     cs[#cs + 1] = sformat('    {"path": %s, "bytes": %s, "sha256": %s%s}', jstr(f.path), jvalue(f.bytes),
@@ -935,6 +1093,59 @@ local function corpus_files(corpus)
 end
 
 ---------------------------------------------------------------------------
+-- the limits of a run
+
+-- is path a script installed with Praxis (under its scripts/ folder)?
+local function installed(path)
+  local real = R.realpath(path)
+  if not real then return false end
+  local dirs = { R.share_dir .. "/scripts" }
+  local home = R.home()
+  if home then dirs[#dirs + 1] = home .. "/scripts" end
+  for _, d in ipairs(dirs) do
+    local rd = R.realpath(d)
+    if rd and under(real, rd) then return true end
+  end
+  return false
+end
+
+-- {timeout =, max_memory =, timeout_by =, memory_by =, flags =}: the
+-- flags given (0 lifts a limit), else the defaults for a script that is
+-- neither installed with Praxis nor trusted, else none
+local function choose_limits(o, path)
+  local lim = { flags = o.flags }
+  local defaults = o.default_timeout ~= nil and not o.trust and not installed(path)
+  for _, k in ipairs({ "timeout", "max_memory" }) do
+    local by = k == "timeout" and "timeout_by" or "memory_by"
+    if o[k] ~= nil then
+      lim[k] = o[k]
+      if o[k] > 0 then lim[by] = "flag" end
+    elseif defaults then
+      lim[k], lim[by] = o["default_" .. k], "default"
+    else
+      lim[k] = 0
+    end
+  end
+  return lim
+end
+
+-- a spec's limits lower the run's, never raise them
+local function spec_limits(ctx, run, spec)
+  local sl, lim = rawget(spec, "limits"), ctx.limits
+  if type(sl) ~= "table" then return end
+  if sl.timeout and (lim.timeout == 0 or sl.timeout < lim.timeout) then
+    lim.timeout, lim.timeout_by, run.timeout = sl.timeout, "spec", sl.timeout
+  end
+  if sl.max_memory and (lim.max_memory == 0 or sl.max_memory < lim.max_memory) then
+    lim.max_memory, lim.memory_by, ctx.max_memory = sl.max_memory, "spec", sl.max_memory
+  end
+end
+
+local function has_params(p)
+  return p ~= nil and ((p.list and #p.list > 0) or next(p.map or {}) ~= nil)
+end
+
+---------------------------------------------------------------------------
 -- one run, for the command line and for praxis.run
 
 --[[ o: target (a name or a file), params = {list = {"k=v"...}} or {map =
@@ -942,21 +1153,34 @@ end
   given), open_corpus (a function -> true | false, status) or corpus,
   print (true on the command line). Returns the results (praxis.run) and
   fails with RunError. ]]
-local function run(o)
+-- the start of a run: the script found, -p refused on a plain file before
+-- it runs, the limits chosen, the context made -> where, run, ctx
+local function start_run(o)
   local where = resolve(o.target)
   local path = where.path
   if not where.named then
     local src = read_file(path)
     where.spec_file = src and looks_like_spec(src)
   end
-  local run = { path = path, seed = o.seed or 1, timeout = o.timeout or 0,
+  if not where.named and not where.spec_file and has_params(o.params) then
+    fail(2, "%s takes no parameters: it returns no spec (a shared script has a line starting with `return {` "
+      .. "and a `run = function`; docs/scripts.md)", path)
+  end
+  local limits = choose_limits(o, path)
+  local run = { path = path, seed = o.seed or 1, timeout = limits.timeout,
     started = os.date("!%Y-%m-%dT%H:%M:%SZ") }
   local ctx = new_context({ out = o.out, stem = basename(path) })
-  ctx.trust, ctx.max_memory = o.trust, o.max_memory or 0
+  ctx.trust, ctx.max_memory, ctx.limits = o.trust, limits.max_memory, limits
   run.ctx = ctx
   ctx.lib_dirs = { dirname(path), dirname(dirname(path)) }
   for _, d in ipairs(M.path()) do ctx.lib_dirs[#ctx.lib_dirs + 1] = d end
   run.sha256 = R.sha256_file(path)
+  return where, run, ctx
+end
+
+local function run(o)
+  local where, run, ctx = start_run(o)
+  local path = where.path
   local ok, err = pcall(function()
     local spec, types, names, params
     local chunk
@@ -970,6 +1194,7 @@ local function run(o)
       local v = limited(ctx, basename(path), budget, chunk)
       ctx.phase = "run"
       spec, types, names = check_spec(v, path, where.named)
+      spec_limits(ctx, run, spec)
       params = gather_params(spec, names, types, o.params or {})
     end
     -- the corpus
@@ -1006,12 +1231,10 @@ local function run(o)
       values = pack(limited(ctx, basename(path), run.timeout, chunk))
       if values.n >= 1 and is_spec(values[1]) then
         spec, types, names = check_spec(values[1], path, false)
+        spec_limits(ctx, run, spec)
         params = gather_params(spec, names, types, o.params or {})
       else
         plain = true
-        if o.params and ((o.params.list and #o.params.list > 0) or next(o.params.map or {})) then
-          fail(2, "%s returns no spec, so it takes no parameters", path)
-        end
       end
     end
     run.name = spec and spec.name or basename(path)
@@ -1029,6 +1252,7 @@ local function run(o)
     local prepared
     if spec then
       resolve_participants(spec, names, types, params, script_corpus)
+      check_attributes(spec, names, types, params, script_corpus)
       run.params, run.param_names = params, names
       prepared = limited(ctx, spec.name, run.timeout, function()
         local r = pack(spec.run(script_corpus, params))
@@ -1192,6 +1416,7 @@ function praxis.run(name, params, opts)
   local ok, res = pcall(run, {
     target = name, params = { map = params or {} }, out = opts.out, timeout = opts.timeout,
     max_memory = opts.max_memory, seed = opts.seed, trust = opts.trust,
+    flags = { timeout = "opts.timeout", max_memory = "opts.max_memory" },
     corpus = opts.corpus or rawget(_G, "corpus"),
   })
   if not ok then
@@ -1217,6 +1442,7 @@ function R.cli_run(o)
   local ok, err = pcall(run, {
     target = o.target, params = { list = o.params }, out = o.out, mode = o.mode,
     timeout = o.timeout, max_memory = o.max_memory, seed = o.seed, trust = o.trust,
+    default_timeout = o.default_timeout, default_max_memory = o.default_max_memory,
     paths = o.paths, open_corpus = o.open_corpus, print = true,
   })
   io.stdout:flush()

@@ -29,7 +29,7 @@ return {
   params = {
     speakers = { type = { type = "list", of = "participant" }, optional = true,
       doc = "only these participants (ids, comma-separated)" },
-    min_utterances = { type = "integer", default = 1,
+    min_utterances = { type = "integer", default = 1, choices = { { 0, math.huge } },
       doc = "leave out participants with fewer utterances in the corpus" },
   },
   run = function(corpus, params)

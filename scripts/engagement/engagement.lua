@@ -21,15 +21,17 @@ return {
   categories = {"engagement", "network"},
   params = {
     rule = {type = "string", default = "auto",
+            choices = {"auto", "next", "reply", "address", "mention", "copresence"},
             doc = "interaction rule: auto, next, reply, address, mention, copresence"},
-    groups = {type = "string", default = "affiliation",
+    groups = {type = "attribute", default = "affiliation",
               doc = "participant attribute that names the groups for brokerage"},
-    by = {type = "string", default = "document",
+    by = {type = "string", default = "document", choices = {"document", "segment", "month"},
           doc = "time slices for persistence and coreness: document, segment, month"},
-    null = {type = "integer", default = 1000,
-            doc = "rounds of shuffled groups for the brokerage z-scores (0: none)"},
+    null = {type = "integer", default = 1000, choices = {0, {2, 1000000}},
+            doc = "rounds of shuffled groups for the brokerage z-scores: 0 (none) or 2 to 1000000"},
     seed = {type = "integer", default = 1, doc = "seed of community detection, layout and the null"},
-    layout = {type = "string", default = "fr", doc = "layout of the drawing: fr, kk, drl"},
+    layout = {type = "string", default = "fr", choices = {"fr", "kk", "drl"},
+              doc = "layout of the drawing: fr, kk, drl"},
   },
   run = function(corpus, params)
     params = params or {}
@@ -54,7 +56,7 @@ return {
     local cp, fit = g:core_periphery()
 
     local rounds = tonumber(params.null) or 1000
-    local brokers = g:brokerage(groups, rounds >= 2 and {null = rounds, seed = seed} or nil)
+    local brokers = g:brokerage(groups, rounds > 0 and {null = rounds, seed = seed} or nil)
     local between = {}
     for row in brokers:each() do
       between[#between + 1] = row.representative + row.gatekeeper + row.liaison

@@ -57,7 +57,7 @@ return {
   categories = { "engagement", "descriptive", "safe" },
   outputs = { "by_participant", "by_document" },
   params = {
-    long_gap = { type = "number", default = 1.0, doc = "a gap longer than this many seconds counts as long" },
+    long_gap = { type = "number", default = 1.0, choices = { { 0, math.huge } }, doc = "a gap longer than this many seconds counts as long" },
   },
   run = function(corpus, params)
     local timed = 0

@@ -104,8 +104,8 @@ praxis check: unknown option '--frobnicate'
 --- exit 2
 
 === check: every real corpus passes with warnings at most (every file under ../shared/corpora, read as one corpus)
-$ praxis check ../shared/corpora > $TMPDIR/out; echo "exit $?"; grep -c ': error: ' $TMPDIR/out; tail -n 1 $TMPDIR/out | grep -o ' 0 errors'
---- skip-unless test -d ../shared/corpora
+$ praxis check ${PRAXIS_SHARED:-../shared}/corpora > $TMPDIR/out; echo "exit $?"; grep -c ': error: ' $TMPDIR/out; tail -n 1 $TMPDIR/out | grep -o ' 0 errors'
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora
 --- stdout
 exit 0
 0

@@ -116,7 +116,7 @@ praxis: no/such: No such file or directory
 --- exit 3
 
 === info: DraCor's German sample (gerdracor): DraCor's own counts
-$ praxis info --json ../shared/corpora/dracor-gerdracor
---- skip-unless test -d ../shared/corpora
+$ praxis info --json ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora
 --- stdout-contains
 "documents":5,"participants":87,"speaking_participants":87,"utterances":3844,

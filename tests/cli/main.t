@@ -123,16 +123,22 @@ praxis: refused
 --- exit 3
 
 === the dracor plays: utterances equal the XPath count of sp
-$ praxis -e 'print(#corpus.utterances)' ../shared/corpora/dracor-gerdracor
---- skip-unless test -d ../shared/corpora/dracor-gerdracor
+$ praxis -e 'print(#corpus.utterances)' ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor
 --- stdout
 3844
 
-=== run executes a script file with the corpus and arg
-$ printf 'print(#corpus.documents, arg[1])\nreturn "done"\n' > $TMPDIR/s.lua && praxis run $TMPDIR/s.lua corpora/samples/spoken.xml
+=== run executes a script file with the corpus and arg (the words after the script)
+$ printf 'print(#corpus.documents, arg[1], arg[2], arg[3], arg[0]:match("s.lua$"))\nreturn "done"\n' > $TMPDIR/s.lua && praxis run $TMPDIR/s.lua corpora/samples/spoken.xml corpora/samples/drama.xml
 --- stdout
-1	nil
+2	corpora/samples/spoken.xml	corpora/samples/drama.xml	nil	s.lua
 "done"
+
+=== -e sees the corpus paths in arg
+$ praxis -e 'return #arg, arg[1]' corpora/samples/spoken.xml
+--- stdout
+1
+"corpora/samples/spoken.xml"
 
 === run of a missing file exits 1 naming it
 $ praxis run $TMPDIR/nope.lua

@@ -208,64 +208,64 @@ note
 not applicable: the corpus has no timed utterances
 
 === participation and turn-timing on cmc-labbcat return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/cmc-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/cmc-labbcat
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/cmc-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/cmc-labbcat
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on dracor-gerdracor return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/dracor-gerdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/dracor-gerdracor
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-gerdracor
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on dracor-greekdracor return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/dracor-greekdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/dracor-greekdracor
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/dracor-greekdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-greekdracor
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on dracor-romdracor return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/dracor-romdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/dracor-romdracor
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/dracor-romdracor --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/dracor-romdracor
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on parlamint-es-ct return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/parlamint-es-ct --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/parlamint-es-ct
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ct --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ct
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on parlamint-es-ga return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/parlamint-es-ga --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/parlamint-es-ga
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ga --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/parlamint-es-ga
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on spoken-exmaralda-demo-iso-tei return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/spoken-exmaralda-demo-iso-tei --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/spoken-exmaralda-demo-iso-tei
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/spoken-exmaralda-demo-iso-tei --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/spoken-exmaralda-demo-iso-tei
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on spoken-labbcat return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/spoken-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/spoken-labbcat
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/spoken-labbcat --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/spoken-labbcat
 --- stdout
 participation rows
 turn-timing rows
 
 === participation and turn-timing on spoken-teicorpo return rows or say why not
-$ for s in participation turn-timing; do :; praxis run $s ../shared/corpora/spoken-teicorpo --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
---- skip-unless test -d ../shared/corpora/spoken-teicorpo
+$ for s in participation turn-timing; do :; praxis run $s ${PRAXIS_SHARED:-../shared}/corpora/spoken-teicorpo --mode tsv > $TMPDIR/out.tsv || exit 1; test "$(grep -v '^#' $TMPDIR/out.tsv | grep -c .)" -ge 2 && echo "$s rows"; done
+--- skip-unless test -d ${PRAXIS_SHARED:-../shared}/corpora/spoken-teicorpo
 --- stdout
 participation rows
 turn-timing rows
@@ -308,24 +308,25 @@ exit 2
 --- stderr-contains
 parameter 'codebook' of script 'params': cannot read the file
 
-=== a parameter given to a plain script is refused
-$ printf 'return 1\n' > $TMPDIR/plain.lua && praxis run $TMPDIR/plain.lua corpora/samples/spoken.xml -p x=1
+=== a parameter given to a plain script is refused before the script runs
+$ printf 'print("the top level ran")\nreturn 1\n' > $TMPDIR/plain.lua && praxis run $TMPDIR/plain.lua corpora/samples/spoken.xml -p x=1
+--- stdout
 --- stderr-contains
-returns no spec, so it takes no parameters
+plain.lua takes no parameters: it returns no spec
 --- exit 2
 
 === bad run options are usage errors
-$ praxis run participation --timeout soon; echo "exit $?"; praxis run participation --mode html; echo "exit $?"; praxis run participation -p nothing; echo "exit $?"; praxis run participation --max-memory 0; echo "exit $?"
+$ praxis run participation --timeout soon; echo "exit $?"; praxis run participation --mode html; echo "exit $?"; praxis run participation -p nothing; echo "exit $?"; praxis run participation --max-memory -1; echo "exit $?"
 --- stdout
 exit 2
 exit 2
 exit 2
 exit 2
 --- stderr-contains
---timeout needs a number of seconds above 0, not 'soon'
+--timeout needs a number of seconds (0: no limit), not 'soon'
 --mode is table, csv, tsv, json or markdown, not 'html'
 a parameter is NAME=VALUE, not 'nothing'
---max-memory needs a number of megabytes above 0, not '0'
+--max-memory needs a number of megabytes (0: no limit), not '-1'
 
 === an unknown script name is a usage error
 $ praxis run no-such-script corpora/samples/spoken.xml
@@ -441,7 +442,7 @@ $ mkdir -p $TMPDIR/s/lib && printf 'return {twice = function(x) return 2 * x end
 === a plain script still prints and returns values, with arg and corpus
 $ printf 'print(corpus.name, #arg)\nreturn "ok"\n' > $TMPDIR/p.lua && praxis run $TMPDIR/p.lua corpora/samples/spoken.xml
 --- stdout
-spoken	0
+spoken	1
 "ok"
 
 === the example script of the README runs in the sandbox

@@ -15,7 +15,8 @@
 #   ok TARGET key=N
 #   FAIL TARGET key: praxis N, xpath M
 # and a closing line `N passed, N failed, N skipped`; exit 1 on a failure.
-# Without ../shared/corpora the whole suite is skipped (exit 0).
+# Without ../shared/corpora (PRAXIS_SHARED/corpora when PRAXIS_SHARED is
+# set) the whole suite is skipped (exit 0), with a SKIP line.
 #
 # The counts come from the XPath expressions below; the embedded python3
 # only parses xmllint's attribute output and does set arithmetic on it.
@@ -24,7 +25,7 @@ set -u
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT" || exit 2
-CORPORA=../shared/corpora
+CORPORA=${PRAXIS_SHARED:-../shared}/corpora
 PY=/usr/bin/python3
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then

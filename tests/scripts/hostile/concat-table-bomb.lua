@@ -1,0 +1,2 @@
+local s = "x"
+while true do s = table.concat({ s, s, s, s }) end

@@ -1,0 +1,2 @@
+local s = "x"
+while true do s = string.format("%s%s", s, s) end
