@@ -11,7 +11,8 @@ enum {
     PX_EXIT_SCRIPT = 1,      /* script error, sandbox violation */
     PX_EXIT_USAGE = 2,       /* unknown option, bad parameter */
     PX_EXIT_DATA = 3,        /* nothing could be loaded; refusal under --strict */
-    PX_EXIT_LIMIT = 4,       /* a script reached its time or memory limit */
+    PX_EXIT_LIMIT = 1,       /* a script reached its time or memory limit: a
+                              * script error with its own message (docs/semantics.md) */
     PX_EXIT_INTERRUPTED = 130
 };
 

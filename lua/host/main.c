@@ -54,8 +54,8 @@ static const char usage_text[] =
     "  praxis info --json corpora/samples\n"
     "\n"
     "exit status: 0 ok, 1 script error, 2 usage error, 3 data error (nothing\n"
-    "could be loaded, or a refusal under --strict), 4 a time or memory limit\n"
-    "was reached, 130 interrupted.\n";
+    "could be loaded, or a refusal under --strict), 130 interrupted; a time or\n"
+    "memory limit is a script error with its own message.\n";
 
 static const char run_usage_text[] =
     "usage: praxis run FILE [CORPUS...] [options]     run a Lua script (sandboxed)\n"
@@ -81,9 +81,10 @@ static const char run_usage_text[] =
     "(limits = {timeout =, max_memory =}), never raise them. The shared scripts\n"
     "installed with Praxis run without limits unless the options set them.\n"
     "\n"
-    "exit status: 0 ok, 1 script error or sandbox violation, 2 usage error (an\n"
-    "unknown option, script or parameter, a bad value), 3 the corpus could not\n"
-    "be loaded, 4 a time or memory limit was reached, 130 interrupted.\n";
+    "exit status: 0 ok, 1 script error, sandbox violation or a time or memory\n"
+    "limit reached (each with its own message), 2 usage error (an unknown\n"
+    "option, script or parameter, a bad value), 3 the corpus could not be\n"
+    "loaded, 130 interrupted.\n";
 
 typedef struct args {
     const char *code;        /* -e */

@@ -790,7 +790,7 @@ local function limited(ctx, what, timeout, fn, ...)
   local msg = tostring(r[2])
   if status == "interrupted" then fail(130, "%s: interrupted", what) end
   if status == "memory" and (ctx.max_memory or 0) <= 0 then fail(1, "%s: %s", what, msg) end
-  if status == "time" or status == "memory" then fail(4, "%s: %s", what, limit_message(ctx, status, timeout)) end
+  if status == "time" or status == "memory" then fail(1, "%s: %s", what, limit_message(ctx, status, timeout)) end
   -- the traceback without the runner's own frames
   local lines = {}
   for line in msg:gmatch("[^\n]+") do

@@ -174,7 +174,7 @@ hostile/load-time.lua:2: sandbox violation: praxis.output while the spec is read
 === sandbox: an endless loop at load time stops within the load budget is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/load-time-loop.lua $R/corpora/samples/spoken.xml; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 load-time-loop: time limit reached: the script ran for more than 1 s (the time allowed to read a shared script's spec)
 
@@ -188,56 +188,56 @@ hostile/run-escape.lua:3: sandbox violation: io.open is not available
 === sandbox: an endless loop is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/loop.lua $R/corpora/samples/spoken.xml --timeout 1; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 loop: time limit reached: the script ran for more than 1 s (--timeout SECONDS raises it)
 
 === sandbox: an endless loop inside pcall is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/loop-pcall.lua $R/corpora/samples/spoken.xml --timeout 1; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 loop-pcall: time limit reached
 
 === sandbox: an endless loop inside a coroutine.wrap under pcall is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/loop-coroutine.lua $R/corpora/samples/spoken.xml --timeout 1; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 loop-coroutine: time limit reached
 
 === sandbox: an endless loop inside coroutine.resume is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/loop-coroutine2.lua $R/corpora/samples/spoken.xml --timeout 1; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 loop-coroutine2: time limit reached
 
 === sandbox: a table bomb is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/table-bomb.lua $R/corpora/samples/spoken.xml --max-memory 64; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 table-bomb: memory limit reached: Praxis used more than 64 MB (--max-memory MB raises it)
 
 === sandbox: a table bomb inside pcall is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/table-bomb-pcall.lua $R/corpora/samples/spoken.xml --max-memory 64; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 table-bomb-pcall: memory limit reached
 
 === sandbox: a string.rep bomb is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/string-rep-bomb.lua $R/corpora/samples/spoken.xml --max-memory 64; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 string-rep-bomb: memory limit reached
 
 === sandbox: a string concatenation bomb is refused and leaves nothing behind
 $ mkdir $TMPDIR/w && cd $TMPDIR/w && R=$OLDPWD; praxis run $R/tests/scripts/hostile/string-concat-bomb.lua $R/corpora/samples/spoken.xml --max-memory 64; echo "exit $?"; ls -A
 --- stdout
-exit 4
+exit 1
 --- stderr-contains
 string-concat-bomb: memory limit reached
 
@@ -289,7 +289,7 @@ sandbox violation: praxis.output("sub/x.txt"): a part of the name is a symbolic 
 === sandbox: an endless loop under --timeout 2 stops within 10 seconds (valgrind's start included), naming the limit
 $ start=$(date +%s); praxis run tests/scripts/hostile/loop.lua corpora/samples/spoken.xml --timeout 2; echo "exit $?"; end=$(date +%s); test $((end - start)) -le 10 && echo "stopped within 10 s"
 --- stdout
-exit 4
+exit 1
 stopped within 10 s
 --- stderr
 praxis: loop: time limit reached: the script ran for more than 2 s (--timeout SECONDS raises it)
