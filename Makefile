@@ -2,7 +2,7 @@
 #
 #   make run      build and start the REPL on the bundled corpus
 #   make check    build and pass every test (also under ASan+UBSan and valgrind);
-#                 make check-unit, -portable, -lua, -cli, -repl, -corpora, -asan,
+#                 make check-unit, -layout, -portable, -lua, -cli, -repl, -corpora, -asan,
 #                 -valgrind run one stage
 #   make bench    the benchmarks (import speed and memory)
 #   make install  PREFIX=/usr/local DESTDIR=
@@ -48,8 +48,8 @@ endif
 
 .PHONY: doc
 .PHONY: readme all run check bench install uninstall clean deps portable asan \
-        check-unit check-portable check-lua check-cli check-repl check-corpora check-asan \
-        check-valgrind
+        check-unit check-layout check-portable check-lua check-cli check-repl check-corpora \
+        check-asan check-valgrind
 
 BIN ?= praxis
 
@@ -127,6 +127,9 @@ check: all $(UNIT_BIN)
 
 check-unit: $(UNIT_BIN)
 	@sh tools/check.sh unit
+
+check-layout: all
+	@sh tools/check.sh layout
 
 check-portable: all
 	@sh tools/check.sh portable
